@@ -1,0 +1,71 @@
+### Interface text of the site: navigation, notices, badges, labels.
+### Translators: keep the ids (left of `=`), translate the text. `{ $name }` is filled in by
+### the build; keep it. A message missing in your locale is shown in English and reported.
+
+# The name of this language, in this language (shown in the language switcher).
+language-name = English
+# Names of the site's languages, in this language.
+language-en = English
+language-es = Spanish
+language-de = German
+
+skip-to-content = Skip to content
+nav-languages = Languages
+lang-not-translated = Not translated yet: the page is shown in another language
+toc-title = In this article
+
+fallback-title = Not translated yet
+fallback-notice = This page has not been translated into { $language } yet, so it is shown in { $source }.
+fallback-source-link = Read the { $source } page
+
+supplement-title = From { $project }
+supplement-intro = Another source for this page, kept with its own facts and licence.
+supplement-full-text = Full text from { $project }
+
+footer-source = Content from { $project }, by { $attribution }:
+footer-original = original page
+footer-json-model = page model (JSON)
+footer-built-with = Built with polyref.
+
+home-title = Web API reference
+home-intro = Reference pages, in this language where translated and in another language where not yet.
+home-not-translated = not translated yet
+root-choose = Read the reference in English
+
+# Note boxes written as > [!NOTE] and so on in content.
+alert-note = Note
+alert-tip = Tip
+alert-important = Important
+alert-warning = Warning
+alert-caution = Caution
+
+# Labels of content macros.
+macro-available-in-workers = This feature is available in Web Workers.
+badge-optional = Optional
+badge-read-only = Read only
+badge-non-standard = Non-standard
+badge-deprecated = Deprecated
+specs-heading = Specification
+specs-none = No specification is known for this feature.
+compat-see-mdn = Browser compatibility data on MDN Web Docs
+
+# The close-code table.
+close-codes-code = Status code
+close-codes-name = Name
+close-codes-description = Description
+close-codes-wire = May be sent in a Close frame
+close-codes-script = Allowed in close()
+close-codes-yes = Yes
+close-codes-no = No
+untranslated-marker = (untranslated)
+
+# Facts from a source's front matter.
+fact-readiness = Readiness
+fact-standardization-status = Standardization status
+fact-method-of = Method of
+fact-notes = Notes
+fact-tags = Tags
+fact-attributions = Attributions
+fact-category = Category
+fact-date = Published
+fact-last-modified-at = Last modified

@@ -1,0 +1,65 @@
+### Textos de la interfaz del sitio: navegación, avisos, etiquetas.
+### Traductores: no cambien los ids (a la izquierda de `=`); traduzcan el texto. `{ $name }` lo
+### rellena la compilación: manténganlo. Un mensaje que falte se muestra en inglés y se informa.
+
+language-name = Español
+language-en = inglés
+language-es = español
+language-de = alemán
+
+skip-to-content = Saltar al contenido
+nav-languages = Idiomas
+lang-not-translated = Aún sin traducir: la página se muestra en otro idioma
+toc-title = En este artículo
+
+fallback-title = Aún sin traducir
+fallback-notice = Esta página aún no se ha traducido al { $language }, por eso se muestra en { $source }.
+fallback-source-link = Leer la página en { $source }
+
+supplement-title = De { $project }
+supplement-intro = Otra fuente de esta página, con sus propios datos y su licencia.
+supplement-full-text = Texto completo de { $project }
+
+footer-source = Contenido de { $project }, por { $attribution }:
+footer-original = página original
+footer-json-model = modelo de la página (JSON)
+footer-built-with = Hecho con polyref.
+
+home-title = Referencia de Web API
+home-intro = Páginas de referencia, en este idioma cuando están traducidas y en otro cuando aún no.
+home-not-translated = aún sin traducir
+root-choose = Leer la referencia en español
+
+alert-note = Nota
+alert-tip = Consejo
+alert-important = Importante
+alert-warning = Advertencia
+alert-caution = Precaución
+
+macro-available-in-workers = Esta característica está disponible en Web Workers.
+badge-optional = Opcional
+badge-read-only = Solo lectura
+badge-non-standard = No estándar
+badge-deprecated = Obsoleto
+specs-heading = Especificación
+specs-none = No se conoce ninguna especificación de esta característica.
+compat-see-mdn = Datos de compatibilidad con navegadores en MDN Web Docs
+
+close-codes-code = Código de estado
+close-codes-name = Nombre
+close-codes-description = Descripción
+close-codes-wire = Puede enviarse en una trama Close
+close-codes-script = Permitido en close()
+close-codes-yes = Sí
+close-codes-no = No
+untranslated-marker = (sin traducir)
+
+fact-readiness = Estado de la página
+fact-standardization-status = Estado de estandarización
+fact-method-of = Método de
+fact-notes = Notas
+fact-tags = Etiquetas
+fact-attributions = Atribuciones
+fact-category = Categoría
+fact-date = Publicado
+fact-last-modified-at = Última modificación

@@ -1,0 +1,173 @@
+//! Site settings: read once from `polyref.toml`, validated, then passed by reference to every
+//! stage (no globals, so tests build sites with their own settings).
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Source};
+
+/// The name of the settings file at the project root.
+pub const CONFIG_FILE: &str = "polyref.toml";
+
+/// Settings as written in `polyref.toml`. Every field has a default, so an empty file works.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    title: Option<String>,
+    base_url: Option<String>,
+    default_locale: Option<String>,
+    locales: Option<Vec<String>>,
+    content_dir: Option<PathBuf>,
+    templates_dir: Option<PathBuf>,
+    i18n_dir: Option<PathBuf>,
+    output_dir: Option<PathBuf>,
+}
+
+/// Validated settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The project folder; relative paths below are resolved against it.
+    pub root: PathBuf,
+    /// Site name shown in the header.
+    pub title: String,
+    /// Absolute URL of the published site, ending in `/` (e.g. `https://example.github.io/polyref/`).
+    /// Used for canonical and `hreflang` links; internal links are relative and work anywhere.
+    pub base_url: String,
+    /// The source language: translations are compared against it and fall back to it.
+    pub default_locale: String,
+    /// Locales built, in the order the language switcher shows them. The default comes first.
+    pub locales: Vec<String>,
+    pub content_dir: PathBuf,
+    pub templates_dir: PathBuf,
+    pub i18n_dir: PathBuf,
+    pub output_dir: PathBuf,
+}
+
+impl Config {
+    /// Settings for a project at `root` with every default, as if `polyref.toml` were empty.
+    pub fn defaults(root: &Path) -> Config {
+        Self::from_raw(root, empty_raw()).expect("the defaults are valid")
+    }
+
+    /// Reads `root/polyref.toml` if it exists, otherwise uses the defaults.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let raw = match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let source = Source::new(CONFIG_FILE, text.as_str());
+                toml::from_str::<RawConfig>(&text).map_err(|e| {
+                    let range = e.span().unwrap_or(0..0);
+                    Diagnostic::error("config", e.message().to_string())
+                        .at(source.at(range))
+                        .hint("see the comments in polyref.toml for the settings and their meaning")
+                })?
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => empty_raw(),
+            Err(e) => {
+                return Err(Diagnostic::error(
+                    "config",
+                    format!("cannot read {CONFIG_FILE}: {e}"),
+                ));
+            }
+        };
+        Self::from_raw(root, raw)
+    }
+
+    fn from_raw(root: &Path, raw: RawConfig) -> Result<Config, Diagnostic> {
+        let mut locales = raw
+            .locales
+            .unwrap_or_else(|| vec!["en".into(), "es".into(), "de".into()]);
+        let default_locale = raw.default_locale.unwrap_or_else(|| "en".into());
+        for l in &locales {
+            if l.parse::<unic_langid::LanguageIdentifier>().is_err() || l.contains(['/', '\\']) {
+                return Err(Diagnostic::error("config", format!("`{l}` is not a language tag"))
+                    .hint("use BCP 47 tags such as `en`, `es`, `de`, `pt-BR`"));
+            }
+        }
+        match locales.iter().position(|l| *l == default_locale) {
+            Some(i) => {
+                let d = locales.remove(i);
+                locales.insert(0, d);
+            }
+            None => {
+                return Err(Diagnostic::error(
+                    "config",
+                    format!("the default locale `{default_locale}` is not in `locales`"),
+                )
+                .hint("add it to `locales` in polyref.toml"));
+            }
+        }
+        let mut base_url = raw
+            .base_url
+            .unwrap_or_else(|| "https://example.github.io/polyref/".into());
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        let at = |p: Option<PathBuf>, d: &str| root.join(p.unwrap_or_else(|| d.into()));
+        Ok(Config {
+            root: root.to_path_buf(),
+            title: raw.title.unwrap_or_else(|| "polyref".into()),
+            base_url,
+            default_locale,
+            locales,
+            content_dir: at(raw.content_dir, "content"),
+            templates_dir: at(raw.templates_dir, "templates"),
+            i18n_dir: at(raw.i18n_dir, "i18n"),
+            output_dir: at(raw.output_dir, "site"),
+        })
+    }
+
+    /// The locale MDN uses in its URLs for one of ours (`en` is `en-US` there).
+    pub fn mdn_locale(locale: &str) -> &str {
+        match locale {
+            "en" => "en-US",
+            other => other,
+        }
+    }
+
+    pub fn is_locale(&self, locale: &str) -> bool {
+        self.locales.iter().any(|l| l == locale)
+    }
+}
+
+fn empty_raw() -> RawConfig {
+    RawConfig {
+        title: None,
+        base_url: None,
+        default_locale: None,
+        locales: None,
+        content_dir: None,
+        templates_dir: None,
+        i18n_dir: None,
+        output_dir: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_put_the_default_locale_first() {
+        let c = Config::defaults(Path::new("."));
+        assert_eq!(c.locales, ["en", "es", "de"]);
+        assert!(c.base_url.ends_with('/'));
+    }
+
+    #[test]
+    fn unknown_setting_is_reported_with_its_position() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), "title = \"x\"\nlocale = [\"en\"]\n").unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        let loc = err.location.expect("located");
+        assert_eq!((loc.line, loc.col), (2, 1));
+    }
+
+    #[test]
+    fn default_locale_must_be_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), "default-locale = \"fr\"\n").unwrap();
+        assert!(Config::load(dir.path()).unwrap_err().message.contains("`fr`"));
+    }
+}

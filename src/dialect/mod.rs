@@ -1,0 +1,330 @@
+//! Dialects stage: reads the front matter of each content file in the dialect it was written in
+//! (MDN, Jekyll-style w3api, WebPlatform Docs) and turns it into one [`PageMeta`].
+//!
+//! Each dialect has its own raw type in its own file; this module splits the front matter, tells
+//! the dialect from the fields present (or from an explicit `polyref-dialect` field) and reports
+//! problems at the line they are on.
+
+mod jekyll;
+pub(crate) use jekyll::key_from_permalink;
+pub(crate) use webplatform::key_from_uri;
+mod mdn;
+mod webplatform;
+
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Location};
+use crate::front_matter::{self, YamlMapping, YamlValue};
+use crate::load::{ContentFile, Role};
+
+/// The field a file may use to name its dialect when the fields alone do not tell.
+pub const DIALECT_FIELD: &str = "polyref-dialect";
+
+/// The front-matter dialects polyref understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    /// MDN markdown: title, short-title, slug, page-type, l10n.sourceCommit …
+    Mdn,
+    /// Jekyll-style front matter as w3api writes it: permalink, key, category, tags …
+    Jekyll,
+    /// WebPlatform Docs: uri, readiness, attributions, relationships …
+    WebPlatform,
+}
+
+impl Dialect {
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::Mdn => "mdn",
+            Dialect::Jekyll => "jekyll",
+            Dialect::WebPlatform => "webplatform",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Dialect> {
+        match name.to_ascii_lowercase().as_str() {
+            "mdn" => Some(Dialect::Mdn),
+            "jekyll" | "w3api" => Some(Dialect::Jekyll),
+            "webplatform" | "wpd" => Some(Dialect::WebPlatform),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of API a page documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Method,
+    Property,
+    Constructor,
+    Interface,
+    Event,
+    Other,
+}
+
+/// Where a translation's text came from, and under what licence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceInfo {
+    pub dialect: Dialect,
+    /// The content file, as shown in messages.
+    pub file: String,
+    /// The page on the project it was taken from.
+    pub original_url: String,
+    /// The project it was taken from ("MDN Web Docs", "w3api", "WebPlatform Docs").
+    pub project: String,
+    pub licence: String,
+    pub licence_url: String,
+    pub attribution: String,
+}
+
+/// One content file's front matter, understood.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    pub dialect: Dialect,
+    /// The entity key in MDN's slug form: `Web/API/WebSocket/close`.
+    pub key: String,
+    pub title: String,
+    pub short_title: Option<String>,
+    pub summary: Option<String>,
+    pub kind: Option<Kind>,
+    /// The English revision a translation was made from (MDN `l10n.sourceCommit`).
+    pub source_commit: Option<String>,
+    pub spec_urls: Vec<String>,
+    pub browser_compat: Option<String>,
+    pub status: Vec<String>,
+    pub source: SourceInfo,
+    /// Dialect-specific facts kept for the page and its JSON model (readiness, tags, dates …),
+    /// in the order the file gives them.
+    pub facts: Vec<Fact>,
+}
+
+/// A labelled fact from a dialect's front matter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fact {
+    /// The front-matter field it came from (also the Fluent message suffix for its label).
+    pub field: String,
+    pub value: String,
+    /// The value is inline markdown (links), not plain text.
+    pub markdown: bool,
+}
+
+impl Fact {
+    pub fn text(field: &str, value: impl Into<String>) -> Fact {
+        Fact { field: field.into(), value: value.into(), markdown: false }
+    }
+    pub fn markdown(field: &str, value: impl Into<String>) -> Fact {
+        Fact { field: field.into(), value: value.into(), markdown: true }
+    }
+}
+
+/// A parsed content file: its meta and where its markdown body starts.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub file: ContentFile,
+    pub meta: PageMeta,
+    /// Byte offset of the body in the file's text.
+    pub body_start: usize,
+    /// Problems that do not stop the page from being built.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl ParsedFile {
+    pub fn body(&self) -> &str {
+        &self.file.source.text[self.body_start..]
+    }
+}
+
+/// Reads one file's front matter. All problems found in it are returned together.
+pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
+    let text = &file.source.text;
+    let src = &file.source;
+    let split = front_matter::split(text).map_err(|u| {
+        vec![Diagnostic::error("front-matter-unclosed", "the front matter is never closed")
+            .at(src.at(u.open))
+            .label("opened here")
+            .hint("end the front matter with a line holding only `---`")]
+    })?;
+    let Some(yaml) = split.yaml else {
+        return Err(vec![Diagnostic::error("front-matter-missing", "this page has no front matter")
+            .at(src.at(0..text.find('\n').unwrap_or(text.len())))
+            .hint("start the file with `---`, a `title: …` line, the page's `slug: …`, and `---`")]);
+    };
+    let yaml_error = |e: front_matter::YamlError| {
+        let at = split.yaml_start + e.offset.unwrap_or(0);
+        Diagnostic::error("front-matter-yaml", format!("the front matter is not valid YAML: {}", e.message))
+            .at(src.at(at..at + 1))
+            .hint("check the indentation and quote values that contain `:` or start with `[`, `{`, `*`, `&` or `!`")
+    };
+    let value: YamlValue = front_matter::parse_yaml(yaml).map_err(|e| vec![yaml_error(e)])?;
+    let map = match value {
+        YamlValue::Mapping(m) => m,
+        YamlValue::Null => YamlMapping::new(),
+        _ => {
+            return Err(vec![Diagnostic::error("front-matter-yaml", "the front matter must be a list of `field: value` lines")
+                .at(src.at(split.yaml_start..split.yaml_start + 1))
+                .hint("write one `field: value` per line")]);
+        }
+    };
+    let ctx = Ctx {
+        file,
+        yaml,
+        yaml_start: split.yaml_start,
+        mdn_locale,
+    };
+    let dialect = detect(&map, &ctx)?;
+    let meta = match dialect {
+        Dialect::Mdn => mdn::parse(&ctx),
+        Dialect::Jekyll => jekyll::parse(&ctx),
+        Dialect::WebPlatform => webplatform::parse(&ctx),
+    }
+?;
+    let warnings = check_location(&ctx, &meta).into_iter().collect();
+    Ok(ParsedFile {
+        file: file.clone(),
+        meta,
+        body_start: split.body_start,
+        warnings,
+    })
+}
+
+/// What a dialect parser needs to read and report.
+pub(crate) struct Ctx<'a> {
+    pub file: &'a ContentFile,
+    pub yaml: &'a str,
+    pub yaml_start: usize,
+    pub mdn_locale: &'a str,
+}
+
+impl Ctx<'_> {
+    /// Parses the front matter into a dialect's raw type.
+    pub fn raw<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        front_matter::parse_yaml(self.yaml).map_err(|e| {
+            let at = self.yaml_start + e.offset.unwrap_or(0);
+            vec![Diagnostic::error("front-matter-field", format!("a front-matter field has the wrong form: {}", e.message))
+                .at(self.file.source.at(at..at + 1))
+                .hint("compare with another page of the same kind; lists are `[a, b]` or lines starting with `- `")]
+        })
+    }
+
+    /// The location of `field:` in the front matter, or of the opening `---` if it is absent.
+    pub fn field(&self, field: &str) -> Location {
+        let pat = format!("{field}:");
+        let mut offset = 0;
+        for line in self.yaml.split_inclusive('\n') {
+            if line.starts_with(&pat) {
+                let at = self.yaml_start + offset;
+                return self.file.source.at(at..at + field.len());
+            }
+            offset += line.len();
+        }
+        self.file.source.at(0..3)
+    }
+
+    pub fn missing(&self, field: &str, example: &str) -> Diagnostic {
+        Diagnostic::error("front-matter-missing-field", format!("the front matter has no `{field}`"))
+            .at(self.file.source.at(0..3))
+            .label("front matter starts here")
+            .hint(format!("add a line such as `{field}: {example}`"))
+    }
+
+    pub fn path(&self) -> String {
+        self.file.source.path.clone()
+    }
+}
+
+fn detect(map: &YamlMapping, ctx: &Ctx) -> Result<Dialect, Vec<Diagnostic>> {
+    let has = |k: &str| map.contains_key(YamlValue::String(k.into()));
+    if let Some(v) = map.get(YamlValue::String(DIALECT_FIELD.into())) {
+        let name = v.as_str().unwrap_or_default();
+        return Dialect::from_name(name).ok_or_else(|| {
+            vec![Diagnostic::error("dialect-unknown", format!("`{name}` is not a dialect polyref knows"))
+                .at(ctx.field(DIALECT_FIELD))
+                .hint("use `mdn`, `jekyll` or `webplatform`")]
+        });
+    }
+    let votes = [
+        (Dialect::Mdn, ["slug", "l10n", "page-type", "browser-compat"].iter().filter(|k| has(k)).count()),
+        (Dialect::Jekyll, ["permalink", "key", "sidebar", "excerpt"].iter().filter(|k| has(k)).count()),
+        (Dialect::WebPlatform, ["uri", "readiness", "attributions", "relationships", "standardization_status"].iter().filter(|k| has(k)).count()),
+    ];
+    let found: Vec<_> = votes.iter().filter(|(_, n)| *n > 0).collect();
+    match found.as_slice() {
+        [(d, _)] => Ok(*d),
+        [] => {
+            let mut fields: Vec<_> = map.keys().filter_map(|k| k.as_str()).collect();
+            fields.sort_unstable();
+            Err(vec![Diagnostic::error("dialect-unknown", "cannot tell which dialect this front matter is written in")
+                .at(ctx.file.source.at(0..3))
+                .label(format!("fields: {}", if fields.is_empty() { "none".into() } else { fields.join(", ") }))
+                .hint(format!("an MDN page has `slug:`, a w3api page `key:` or `permalink:`, a WebPlatform page `uri:`; or add `{DIALECT_FIELD}: mdn`"))])
+        }
+        many => {
+            let names: Vec<_> = many.iter().map(|(d, _)| d.name()).collect();
+            Err(vec![Diagnostic::error("dialect-ambiguous", format!("the front matter mixes fields of several dialects ({})", names.join(", ")))
+                .at(ctx.file.source.at(0..3))
+                .hint(format!("remove the fields of the other dialect, or add `{DIALECT_FIELD}: {}`", names[0]))])
+        }
+    }
+}
+
+/// A page should sit in the folder its key names, so that translators find it by locale and
+/// slug. It is still built at its key's address; two files claiming one page is an error later.
+fn check_location(ctx: &Ctx, meta: &PageMeta) -> Option<Diagnostic> {
+    let expected = meta.key.to_lowercase();
+    if ctx.file.dir == expected {
+        return None;
+    }
+    let field = match meta.dialect {
+        Dialect::Mdn => "slug",
+        Dialect::Jekyll => "key",
+        Dialect::WebPlatform => "uri",
+    };
+    let what = match &ctx.file.role {
+        Role::Primary => "page",
+        Role::Supplement(_) => "supplementary source",
+    };
+    Some(
+        Diagnostic::warning(
+            "page-location",
+            format!("this {what} is for `{}` but sits in `{}/{}`", meta.key, ctx.file.locale, ctx.file.dir),
+        )
+        .at(ctx.field(field))
+        .hint(format!("move the file to content/{}/{expected}/, or correct `{field}`", ctx.file.locale)),
+    )
+}
+
+/// Entity key from the w3api/WebPlatform style path segments of a Web API.
+pub(crate) fn web_api_key(segments: &[&str]) -> String {
+    let mut key = String::from("Web/API");
+    for s in segments.iter().filter(|s| !s.is_empty()) {
+        key.push('/');
+        key.push_str(s);
+    }
+    key
+}
+
+/// Guesses the kind from the key when the front matter does not say: `Web/API/X` is an
+/// interface, `Web/API/X/X` its constructor, anything deeper a member.
+pub(crate) fn kind_from_key(key: &str) -> Kind {
+    let parts: Vec<_> = key.split('/').collect();
+    match parts.as_slice() {
+        ["Web", "API", _] => Kind::Interface,
+        ["Web", "API", i, m] if i == m => Kind::Constructor,
+        ["Web", "API", _, m] if m.ends_with("_event") => Kind::Event,
+        _ => Kind::Other,
+    }
+}
+
+/// A YAML scalar as text, for facts shown on the page.
+pub(crate) fn scalar(v: &YamlValue) -> Option<String> {
+    match v {
+        YamlValue::String(s) => Some(s.clone()),
+        YamlValue::Number(n) => Some(n.to_string()),
+        YamlValue::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,127 @@
+//! Front matter: splitting a content file into its YAML header and markdown body, and the one
+//! place YAML is parsed.
+//!
+//! serde_yaml is archived upstream; every YAML parse in polyref goes through [`parse_yaml`] so
+//! that a maintained fork can replace it by changing the `use` below.
+
+use serde::de::DeserializeOwned;
+use serde_yaml as yaml_impl;
+
+/// A content file cut in two. Offsets are byte offsets into the whole file, so positions found
+/// in either part can be reported at the real line of the real file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines, if the file has front matter.
+    pub yaml: Option<&'a str>,
+    pub yaml_start: usize,
+    pub body: &'a str,
+    pub body_start: usize,
+}
+
+/// The file opens front matter with `---` but never closes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unclosed {
+    /// Byte range of the opening `---` line.
+    pub open: std::ops::Range<usize>,
+}
+
+/// Splits `text` (already free of a BOM and of CR line endings). A file whose first line is not
+/// `---` has no front matter. The closing line is `---` (or YAML's `...`), alone on its line.
+pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---").filter(|r| r.is_empty())) else {
+        return Ok(Split {
+            yaml: None,
+            yaml_start: 0,
+            body: text,
+            body_start: 0,
+        });
+    };
+    let yaml_start = text.len() - rest.len();
+    let mut offset = yaml_start;
+    for line in rest.split_inclusive('\n') {
+        let bare = line.trim_end_matches('\n').trim_end();
+        if bare == "---" || bare == "..." {
+            let body_start = offset + line.len();
+            return Ok(Split {
+                yaml: Some(&text[yaml_start..offset]),
+                yaml_start,
+                body: &text[body_start..],
+                body_start,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Unclosed { open: 0..3 })
+}
+
+/// A YAML syntax or shape error, positioned within the YAML text it was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub message: String,
+    /// Byte offset into the YAML text, when the parser knows it.
+    pub offset: Option<usize>,
+}
+
+/// Parses YAML into `T`. The only call into the YAML library.
+pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    yaml_impl::from_str(text).map_err(|e| {
+        let offset = e.location().map(|l| l.index());
+        let mut message = e.to_string();
+        // The library appends " at line L column C"; we report positions ourselves.
+        if let Some(i) = message.find(" at line ") {
+            message.truncate(i);
+        }
+        YamlError { message, offset }
+    })
+}
+
+/// A YAML value of any shape, for looking at which fields a header has before choosing a type.
+pub type YamlValue = yaml_impl::Value;
+/// A YAML mapping.
+pub type YamlMapping = yaml_impl::Mapping;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_header_and_body_with_offsets() {
+        let text = "---\ntitle: x\n---\n\nbody\n";
+        let s = split(text).unwrap();
+        assert_eq!(s.yaml, Some("title: x\n"));
+        assert_eq!(&text[s.yaml_start..s.yaml_start + 8], "title: x");
+        assert_eq!(s.body, "\nbody\n");
+        assert_eq!(s.body_start, 17);
+    }
+
+    #[test]
+    fn file_without_front_matter_is_all_body() {
+        let s = split("# Title\n---\n").unwrap();
+        assert_eq!(s.yaml, None);
+        assert_eq!(s.body, "# Title\n---\n");
+    }
+
+    #[test]
+    fn closing_line_may_follow_a_blank_line_and_trailing_spaces() {
+        let s = split("---\nuri: a\n\n---  \nx").unwrap();
+        assert_eq!(s.yaml, Some("uri: a\n\n"));
+        assert_eq!(s.body, "x");
+    }
+
+    #[test]
+    fn missing_closing_line_is_reported() {
+        assert_eq!(split("---\ntitle: x\nbody\n"), Err(Unclosed { open: 0..3 }));
+    }
+
+    #[test]
+    fn yaml_error_has_offset_and_no_library_position_suffix() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            title: String,
+        }
+        let err = parse_yaml::<T>("title: [unclosed\n").unwrap_err();
+        assert!(err.offset.is_some());
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+}

@@ -1,0 +1,268 @@
+//! Interface text: Fluent bundles per locale (`i18n/<locale>/*.ftl`), the fallback chain to the
+//! default locale, and the Tera function `t(id=…)`.
+//!
+//! Every piece of chrome text (navigation, headings added by templates, badges, note titles,
+//! language names, footer, licence lines) and every macro label comes from here, so translators
+//! edit `.ftl` files and never templates or code.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+
+use crate::diag::{Diagnostic, Location, Source};
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// A message resolved for a locale: its text and the locale it actually came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub text: String,
+    /// The locale whose file held the message (the default locale when it fell back).
+    pub lang: String,
+}
+
+impl Msg {
+    /// Did the message come from another locale than the one asked for?
+    pub fn fell_back(&self, asked: &str) -> bool {
+        self.lang != asked
+    }
+}
+
+/// The loaded message bundles of every configured locale.
+pub struct I18n {
+    default: String,
+    bundles: BTreeMap<String, Bundle>,
+    /// Message ids asked for but defined in no locale: reported after the run.
+    undefined: Mutex<BTreeSet<String>>,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("I18n").field("locales", &self.bundles.keys().collect::<Vec<_>>()).finish()
+    }
+}
+
+/// Ids of one file: messages and `message.attribute`s.
+fn ids_of(resource: &FluentResource) -> Vec<String> {
+    let mut ids = Vec::new();
+    for entry in resource.entries() {
+        if let ast::Entry::Message(m) = entry {
+            if m.value.is_some() {
+                ids.push(m.id.name.to_string());
+            }
+            for a in &m.attributes {
+                ids.push(format!("{}.{}", m.id.name, a.id.name));
+            }
+        }
+    }
+    ids
+}
+
+impl I18n {
+    /// Parses every locale's files. Syntax errors and ids defined twice are errors; messages that
+    /// the default locale has and another locale lacks are one warning per file, naming them.
+    pub fn load(default: &str, messages: &[(String, Vec<Source>)]) -> (I18n, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let mut bundles = BTreeMap::new();
+        // (locale, file name) → ids, for the completeness check.
+        let mut ids: BTreeMap<(String, String), (BTreeSet<String>, String)> = BTreeMap::new();
+        for (locale, sources) in messages {
+            let langid = locale.parse().unwrap_or_default();
+            let mut bundle = Bundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            if sources.is_empty() {
+                diags.push(
+                    Diagnostic::warning("messages-missing", format!("locale `{locale}` has no message files; its interface falls back to `{default}`"))
+                        .at(Location::file(format!("i18n/{locale}")))
+                        .hint(format!("copy i18n/{default}/ to i18n/{locale}/ and translate the messages")),
+                );
+            }
+            for source in sources {
+                let resource = match FluentResource::try_new(source.text.to_string()) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        for e in errors {
+                            diags.push(
+                                Diagnostic::error("fluent-syntax", format!("this message file has a syntax error: {}", e.kind))
+                                    .at(source.at(e.pos.clone()))
+                                    .hint("a message is `id = text`; continuation lines and `.attribute = text` lines are indented"),
+                            );
+                        }
+                        r
+                    }
+                };
+                let file = source.path.rsplit('/').next().unwrap_or_default().to_string();
+                ids.insert((locale.clone(), file), (ids_of(&resource).into_iter().collect(), source.path.clone()));
+                if let Err(errors) = bundle.add_resource(resource) {
+                    for e in errors {
+                        diags.push(
+                            Diagnostic::error("fluent-duplicate", format!("{e}"))
+                                .at(Location::file(source.path.clone()))
+                                .hint("each message id may be defined once per locale"),
+                        );
+                    }
+                }
+            }
+            bundles.insert(locale.clone(), bundle);
+        }
+        for ((locale, file), (have, path)) in &ids {
+            if locale == default {
+                continue;
+            }
+            let Some((want, _)) = ids.get(&(default.to_string(), file.clone())) else { continue };
+            let missing: Vec<_> = want.difference(have).map(String::as_str).collect();
+            if !missing.is_empty() {
+                diags.push(
+                    Diagnostic::warning(
+                        "message-fallback",
+                        format!("{} message(s) missing in `{locale}` fall back to `{default}`: {}", missing.len(), missing.join(", ")),
+                    )
+                    .at(Location::file(path.clone()))
+                    .hint(format!("translate them from i18n/{default}/{file}")),
+                );
+            }
+        }
+        for ((locale, file), (_, _)) in &ids {
+            if locale != default && !ids.contains_key(&(default.to_string(), file.clone())) {
+                diags.push(
+                    Diagnostic::warning("messages-unknown-file", format!("i18n/{locale}/{file} has no counterpart in i18n/{default}/"))
+                        .at(Location::file(format!("i18n/{locale}/{file}")))
+                        .hint("message files are named the same in every locale"),
+                );
+            }
+        }
+        let i18n = I18n { default: default.to_string(), bundles, undefined: Mutex::new(BTreeSet::new()) };
+        (i18n, diags)
+    }
+
+    /// Resolves message `id` (or `id.attribute`) for `locale`, falling back to the default locale.
+    pub fn get(&self, locale: &str, id: &str, args: &[(&str, &str)]) -> Msg {
+        self.lookup(locale, id, args).unwrap_or_else(|| {
+            self.undefined.lock().expect("not poisoned").insert(id.to_string());
+            Msg { text: id.to_string(), lang: self.default.clone() }
+        })
+    }
+
+    /// Like [`I18n::get`], but `None` when no locale defines it (for optional texts).
+    pub fn lookup(&self, locale: &str, id: &str, args: &[(&str, &str)]) -> Option<Msg> {
+        let chain = std::iter::once(locale).chain((locale != self.default).then_some(self.default.as_str()));
+        for lang in chain {
+            if let Some(text) = self.bundles.get(lang).and_then(|b| format(b, id, args)) {
+                return Some(Msg { text, lang: lang.to_string() });
+            }
+        }
+        None
+    }
+
+    /// Just the text of [`I18n::get`].
+    pub fn text(&self, locale: &str, id: &str) -> String {
+        self.get(locale, id, &[]).text
+    }
+
+    /// Message ids asked for during the run that no locale defines, as warnings.
+    pub fn undefined_report(&self) -> Vec<Diagnostic> {
+        self.undefined
+            .lock()
+            .expect("not poisoned")
+            .iter()
+            .map(|id| {
+                Diagnostic::warning("message-undefined", format!("the message `{id}` is used but defined in no locale"))
+                    .at(Location::file(format!("i18n/{}", self.default)))
+                    .hint(format!("add `{id} = …` to a file in i18n/{}/", self.default))
+            })
+            .collect()
+    }
+
+    /// Registers `t(id="…", …)` on `tera`: the locale is the template's `lang` variable, other
+    /// keyword arguments become Fluent arguments.
+    pub fn register(self: &Arc<Self>, tera: &mut tera::Tera) {
+        let me = Arc::clone(self);
+        tera.register_function("t", move |kwargs: tera::Kwargs, state: &tera::State| -> tera::TeraResult<String> {
+            let id: String = kwargs.must_get::<&str>("id")?.to_string();
+            let lang: String = match kwargs.get::<&str>("lang")? {
+                Some(l) => l.to_string(),
+                None => state.get::<String>("lang")?.unwrap_or_else(|| me.default.clone()),
+            };
+            let mut args = Vec::new();
+            for (k, v) in kwargs.iter() {
+                let k = k.to_string();
+                if k != "id" && k != "lang" {
+                    args.push((k, v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())));
+                }
+            }
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            Ok(me.get(&lang, &id, &args).text)
+        });
+    }
+}
+
+fn format(bundle: &Bundle, id: &str, args: &[(&str, &str)]) -> Option<String> {
+    let (msg_id, attr) = match id.split_once('.') {
+        Some((m, a)) => (m, Some(a)),
+        None => (id, None),
+    };
+    let msg = bundle.get_message(msg_id)?;
+    let pattern = match attr {
+        Some(a) => msg.get_attribute(a)?.value(),
+        None => msg.value()?,
+    };
+    let fargs = (!args.is_empty()).then(|| {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            // Numbers stay numbers so plural selectors work.
+            match v.parse::<f64>() {
+                Ok(n) => fa.set(k.to_string(), FluentValue::from(n)),
+                Err(_) => fa.set(k.to_string(), FluentValue::from(v.to_string())),
+            }
+        }
+        fa
+    });
+    let mut errors = Vec::new();
+    Some(bundle.format_pattern(pattern, fargs.as_ref(), &mut errors).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(files: &[(&str, &str, &str)]) -> (I18n, Vec<Diagnostic>) {
+        let mut by_locale: BTreeMap<String, Vec<Source>> = BTreeMap::new();
+        for (locale, name, text) in files {
+            by_locale.entry(locale.to_string()).or_default().push(Source::new(format!("i18n/{locale}/{name}"), *text));
+        }
+        I18n::load("en", &by_locale.into_iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn missing_message_falls_back_to_english_with_a_warning_naming_it() {
+        let (i18n, diags) = load(&[
+            ("en", "ui.ftl", "note = Note\nhome = Home\n"),
+            ("de", "ui.ftl", "note = Hinweis\n"),
+        ]);
+        assert_eq!(i18n.get("de", "note", &[]).text, "Hinweis");
+        let home = i18n.get("de", "home", &[]);
+        assert_eq!((home.text.as_str(), home.lang.as_str()), ("Home", "en"));
+        assert!(home.fell_back("de"));
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.contains("home") && diags[0].message.contains("`de`"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        let (_, diags) = load(&[("en", "ui.ftl", "ok = fine\nbroken = {\n")]);
+        let d = diags.iter().find(|d| d.code == "fluent-syntax").expect("a syntax error");
+        assert_eq!(d.location.as_ref().unwrap().line, 2);
+    }
+
+    #[test]
+    fn arguments_and_attributes() {
+        let (i18n, _) = load(&[("en", "ui.ftl", "hello = Hello { $name }\ncode = Normal\n    .description = All good\n")]);
+        assert_eq!(i18n.text("en", "code.description"), "All good");
+        assert_eq!(i18n.get("en", "hello", &[("name", "Ana")]).text, "Hello Ana");
+        assert_eq!(i18n.text("en", "nope"), "nope");
+        assert_eq!(i18n.undefined_report().len(), 1);
+    }
+}

@@ -1,0 +1,31 @@
+//! polyref: a static-site builder for multilingual web-API reference documentation.
+//!
+//! A build runs these stages in order, each a module:
+//!
+//! 1. [`config`]: site settings from `polyref.toml`.
+//! 2. [`load`]: walk `content/`, `i18n/` and `templates/`, read and normalise every file.
+//! 3. [`dialect`]: each file's front matter (MDN, Jekyll-style w3api, WebPlatform) → `PageMeta`.
+//! 4. [`model`]: one `Entity` per API page with a `Translation` per locale.
+//! 5. [`data`]: structured data (the close-code registry), [`rules`]: the standard's close() rules.
+//! 6. [`markdown`] with [`macros`]: bodies → HTML fragments, localized through [`i18n`].
+//! 7. [`render`]: typed views through Tera templates → pages.
+//! 8. [`write`]: the site, swapped in atomically.
+//!
+//! [`diag`] carries the problems of every stage; [`front_matter`] is the one door to YAML.
+
+pub mod config;
+pub mod data;
+pub mod diag;
+pub mod dialect;
+pub mod front_matter;
+pub mod i18n;
+pub mod load;
+pub mod macros;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod site;
+pub mod write;
+
+pub use site::{BuildOptions, Outcome, Summary, build};

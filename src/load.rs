@@ -1,0 +1,281 @@
+//! Load stage: walks `content/` and `i18n/`, reads every file, and hands the later stages
+//! normalised text. The only stage that reads the content tree.
+//!
+//! Text is checked to be UTF-8 (an error points at the first bad byte), a UTF-8 BOM is dropped
+//! and CRLF line endings become LF, so no later stage has to care.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Location, Source, line_col};
+
+/// What a markdown file is for its page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// `index.md`: the file translators edit for this page and locale.
+    Primary,
+    /// `<name>.supplement.md`: another source for the same page and locale, shown attributed.
+    Supplement(String),
+}
+
+/// A content page file, with where it sits in the tree.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    pub source: Source,
+    /// The locale folder it is in (`content/<locale>/…`).
+    pub locale: String,
+    /// Its folder below the locale folder, with `/` separators (e.g. `web/api/websocket/close`).
+    pub dir: String,
+    pub role: Role,
+}
+
+/// Everything the later stages read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Page files, sorted by path.
+    pub pages: Vec<ContentFile>,
+    /// Files under `content/data/`, sorted by path.
+    pub data: Vec<Source>,
+    /// Fluent files per locale: (locale, sources sorted by path).
+    pub messages: Vec<(String, Vec<Source>)>,
+}
+
+/// Reads a file as normalised UTF-8 text, or explains why it cannot.
+pub fn read_text(path: &Path, display: &str) -> Result<Source, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error("read", format!("cannot read {display}: {e}")).at(Location::file(display))
+    })?;
+    decode(display, bytes)
+}
+
+/// Checks UTF-8, drops a BOM and normalises line endings.
+pub fn decode(display: &str, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or_default();
+            let (line, col) = line_col(prefix, prefix.len());
+            return Err(Diagnostic::error(
+                "encoding",
+                format!("{display} is not valid UTF-8 (byte 0x{:02X})", bytes[good]),
+            )
+            .at(Location::bare(display, line, col))
+            .hint("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    Ok(Source::new(display, text))
+}
+
+/// A path relative to the project root, as shown in messages, with `/` separators.
+pub fn display_path(config: &Config, path: &Path) -> String {
+    let rel = path.strip_prefix(&config.root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Walks and reads the content and message trees. Problems are collected, never fatal here.
+pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut page_paths: Vec<(PathBuf, String, String, Role)> = Vec::new();
+    let mut data_paths = Vec::new();
+
+    let content = &config.content_dir;
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                "content",
+                format!("the content folder {} does not exist", display_path(config, content)),
+            )
+            .hint("run polyref from the project folder, or pass --content DIR"),
+        );
+    }
+    for entry in WalkDir::new(content).min_depth(1).max_depth(1).sort_by_file_name() {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name().to_string_lossy().to_string();
+        let shown = display_path(config, entry.path());
+        if !entry.file_type().is_dir() {
+            continue; // README.md and other notes beside the locale folders
+        }
+        if name == "data" {
+            for f in walk_files(entry.path(), &mut diags, config) {
+                if f.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                    data_paths.push(f);
+                }
+            }
+            continue;
+        }
+        if !config.is_locale(&name) {
+            diags.push(
+                Diagnostic::error("locale", format!("the folder {shown} is for locale `{name}`, which is not configured"))
+                    .at(Location::file(shown))
+                    .hint(format!("add \"{name}\" to `locales` in polyref.toml, or move the folder into a configured locale")),
+            );
+            continue;
+        }
+        for f in walk_files(entry.path(), &mut diags, config) {
+            let file_name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let role = if file_name == "index.md" {
+                Role::Primary
+            } else if let Some(stem) = file_name.strip_suffix(".supplement.md") {
+                Role::Supplement(stem.to_string())
+            } else if file_name.ends_with(".md") {
+                diags.push(
+                    Diagnostic::warning("content-file", format!("{} is not a page file and was skipped", display_path(config, &f)))
+                        .at(Location::file(display_path(config, &f)))
+                        .hint("a page is `index.md` in its own folder; another source for it is `<name>.supplement.md` beside it"),
+                );
+                continue;
+            } else {
+                continue;
+            };
+            let dir = f
+                .parent()
+                .and_then(|p| p.strip_prefix(entry.path()).ok())
+                .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+                .unwrap_or_default();
+            page_paths.push((f, name.clone(), dir, role));
+        }
+    }
+
+    let mut message_paths: Vec<(String, Vec<PathBuf>)> = Vec::new();
+    for locale in &config.locales {
+        let dir = config.i18n_dir.join(locale);
+        let files = if dir.is_dir() {
+            walk_files(&dir, &mut diags, config)
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        message_paths.push((locale.clone(), files));
+    }
+
+    let read = |p: &PathBuf| read_text(p, &display_path(config, p));
+    let pages: Vec<_> = page_paths
+        .par_iter()
+        .map(|(p, locale, dir, role)| {
+            read(p).map(|source| ContentFile {
+                source,
+                locale: locale.clone(),
+                dir: dir.clone(),
+                role: role.clone(),
+            })
+        })
+        .collect();
+    let data: Vec<_> = data_paths.par_iter().map(read).collect();
+
+    let mut loaded = Loaded::default();
+    for r in pages {
+        match r {
+            Ok(f) => loaded.pages.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    for r in data {
+        match r {
+            Ok(s) => loaded.data.push(s),
+            Err(d) => diags.push(d),
+        }
+    }
+    for (locale, paths) in message_paths {
+        let mut sources = Vec::new();
+        for p in &paths {
+            match read(p) {
+                Ok(s) => sources.push(s),
+                Err(d) => diags.push(d),
+            }
+        }
+        loaded.messages.push((locale, sources));
+    }
+    (loaded, diags)
+}
+
+/// Files below `dir`, sorted, not following symbolic links out of the tree.
+fn walk_files(dir: &Path, diags: &mut Vec<Diagnostic>, config: &Config) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
+            Ok(e) if e.path_is_symlink() => diags.push(
+                Diagnostic::warning("symlink", format!("{} is a symbolic link and was skipped", display_path(config, e.path())))
+                    .at(Location::file(display_path(config, e.path())))
+                    .hint("copy the file into content/ instead of linking to it"),
+            ),
+            Ok(_) => {}
+            Err(e) => diags.push(Diagnostic::error("read", format!("cannot read {}: {e}", dir.display()))),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_are_normalised() {
+        let s = decode("a.md", b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n".to_vec()).unwrap();
+        assert_eq!(&*s.text, "---\ntitle: x\n---\n");
+    }
+
+    #[test]
+    fn invalid_utf8_points_at_the_first_bad_byte() {
+        let d = decode("a.md", b"ok\nab\xFFc".to_vec()).unwrap_err();
+        let loc = d.location.unwrap();
+        assert_eq!((loc.line, loc.col), (2, 3));
+        assert!(d.message.contains("0xFF"));
+    }
+}
+
+/// The templates (named by their path below `templates/`) and the static files of
+/// `templates/assets/` (copied to `site/assets/` as they are).
+pub fn load_templates(config: &Config) -> (Vec<(String, Source)>, Vec<(String, Vec<u8>)>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut templates = Vec::new();
+    let mut assets = Vec::new();
+    let dir = &config.templates_dir;
+    if !dir.is_dir() {
+        diags.push(
+            Diagnostic::error("templates", format!("the templates folder {} does not exist", display_path(config, dir)))
+                .hint("run polyref from the project folder, which has templates/"),
+        );
+        return (templates, assets, diags);
+    }
+    let rel_name = |p: &Path, base: &Path| {
+        p.strip_prefix(base)
+            .unwrap_or(p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let assets_dir = dir.join("assets");
+    for path in walk_files(dir, &mut diags, config) {
+        if path.starts_with(&assets_dir) {
+            match std::fs::read(&path) {
+                Ok(bytes) => assets.push((rel_name(&path, &assets_dir), bytes)),
+                Err(e) => diags.push(Diagnostic::error("read", format!("cannot read {}: {e}", display_path(config, &path)))),
+            }
+        } else if path.extension().is_some_and(|e| e == "html" || e == "xml") {
+            match read_text(&path, &display_path(config, &path)) {
+                Ok(s) => templates.push((rel_name(&path, dir), s)),
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+    (templates, assets, diags)
+}

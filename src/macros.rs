@@ -1,0 +1,450 @@
+//! Macros: the KumaScript calls MDN content uses (`{{domxref("CloseEvent.code")}}`), parsed with
+//! their exact position and rendered to localized HTML. An unknown macro or bad arguments is a
+//! diagnostic, never silent text.
+
+use std::ops::Range;
+
+use crate::config::Config;
+use crate::data::close_codes::CloseCodeRegistry;
+use crate::diag::{Diagnostic, Source};
+use crate::i18n::I18n;
+use crate::model::{Entity, Model};
+
+/// An argument as written: MDN macros take string, number and boolean literals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Str(String),
+    Num(f64),
+    Bool(bool),
+}
+
+impl Arg {
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Arg::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn truthy(&self) -> bool {
+        match self {
+            Arg::Str(s) => !s.is_empty(),
+            Arg::Num(n) => *n != 0.0,
+            Arg::Bool(b) => *b,
+        }
+    }
+}
+
+/// One macro call in a markdown body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    /// The name as written (`Non-standard_inline`); looked up without case.
+    pub name: String,
+    pub args: Vec<Arg>,
+    /// Byte range of the whole `{{…}}` in the body.
+    pub range: Range<usize>,
+}
+
+/// A malformed `{{…}}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+/// The most arguments a macro call may have; more is malformed content, not a real call.
+pub const MAX_ARGS: usize = 16;
+
+/// Finds every `{{…}}` in `body` outside fenced code blocks and inline code spans.
+pub fn scan(body: &str) -> (Vec<Call>, Vec<SyntaxError>) {
+    let mut calls = Vec::new();
+    let mut errors = Vec::new();
+    let mut offset = 0;
+    let mut fence: Option<(char, usize)> = None;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
+        let run = marker.map_or(0, |m| trimmed.chars().take_while(|c| *c == m).count());
+        match fence {
+            Some((m, n)) => {
+                if marker == Some(m) && run >= n && trimmed[run..].trim().is_empty() {
+                    fence = None;
+                }
+            }
+            None if run >= 3 && indent < 4 => fence = Some((marker.unwrap_or('`'), run)),
+            None => scan_line(body, offset, line.len(), &mut calls, &mut errors),
+        }
+        offset += line.len();
+    }
+    (calls, errors)
+}
+
+fn scan_line(body: &str, start: usize, len: usize, calls: &mut Vec<Call>, errors: &mut Vec<SyntaxError>) {
+    let bytes = body.as_bytes();
+    let end = start + len;
+    let mut i = start;
+    while i < end {
+        match bytes[i] {
+            b'`' => {
+                // Skip an inline code span: a run of n backticks up to the next run of exactly n.
+                let n = bytes[i..end].iter().take_while(|b| **b == b'`').count();
+                let mut j = i + n;
+                let mut closed = None;
+                while j < end {
+                    if bytes[j] == b'`' {
+                        let m = bytes[j..end].iter().take_while(|b| **b == b'`').count();
+                        if m == n {
+                            closed = Some(j + m);
+                            break;
+                        }
+                        j += m;
+                    } else {
+                        j += 1;
+                    }
+                }
+                i = closed.unwrap_or(i + n);
+            }
+            b'{' if bytes.get(i + 1) == Some(&b'{') => match parse_call(body, i, end) {
+                Ok(call) => {
+                    i = call.range.end;
+                    calls.push(call);
+                }
+                Err(e) => {
+                    i = e.range.end.max(i + 2);
+                    errors.push(e);
+                }
+            },
+            _ => i += 1,
+        }
+    }
+}
+
+/// Parses the call starting at `at` (which holds `{{`), within `body[..end]`.
+fn parse_call(body: &str, at: usize, end: usize) -> Result<Call, SyntaxError> {
+    let s = &body[at..end];
+    let close = s.find("}}").ok_or_else(|| SyntaxError {
+        range: at..at + 2,
+        message: "this macro call is not closed with `}}` on the same line".into(),
+    })?;
+    let inner = &s[2..close];
+    let range = at..at + close + 2;
+    let err = |message: String| SyntaxError { range: range.clone(), message };
+    let inner = inner.trim();
+    let name_len = inner
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(inner.len());
+    let name = &inner[..name_len];
+    if name.is_empty() {
+        return Err(err("a macro call starts with the macro's name, e.g. `{{domxref(\"WebSocket\")}}`".into()));
+    }
+    let rest = inner[name_len..].trim();
+    let args = if rest.is_empty() {
+        Vec::new()
+    } else {
+        let Some(list) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+            return Err(err(format!("the arguments of `{name}` must be in parentheses")));
+        };
+        parse_args(list).map_err(err)?
+    };
+    Ok(Call { name: name.to_string(), args, range })
+}
+
+fn parse_args(list: &str) -> Result<Vec<Arg>, String> {
+    let mut args = Vec::new();
+    let mut chars = list.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        let Some(&c) = chars.peek() else { break };
+        if args.len() == MAX_ARGS {
+            return Err(format!("a macro takes at most {MAX_ARGS} arguments"));
+        }
+        let arg = match c {
+            '"' | '\'' => {
+                chars.next();
+                let mut s = String::new();
+                loop {
+                    match chars.next() {
+                        None => return Err("a string argument is not closed with its quote".into()),
+                        Some('\\') => match chars.next() {
+                            Some('n') => s.push('\n'),
+                            Some(e) => s.push(e),
+                            None => return Err("a string argument ends with `\\`".into()),
+                        },
+                        Some(q) if q == c => break,
+                        Some(o) => s.push(o),
+                    }
+                }
+                Arg::Str(s)
+            }
+            _ => {
+                let mut word = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c == ',' || c.is_whitespace() {
+                        break;
+                    }
+                    word.push(c);
+                    chars.next();
+                }
+                match word.as_str() {
+                    "true" => Arg::Bool(true),
+                    "false" => Arg::Bool(false),
+                    w => Arg::Num(w.parse().map_err(|_| {
+                        format!("`{w}` is not an argument: put text in quotes, e.g. \"{w}\"")
+                    })?),
+                }
+            }
+        };
+        args.push(arg);
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        match chars.next() {
+            None => break,
+            Some(',') => continue,
+            Some(o) => return Err(format!("expected `,` between arguments, found `{o}`")),
+        }
+    }
+    Ok(args)
+}
+
+/// What a rendered macro is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub html: String,
+    /// Block-level HTML (a table, a note box): it replaces a paragraph of its own.
+    pub block: bool,
+}
+
+/// What macros may look at while rendering one page.
+pub struct Env<'a> {
+    pub config: &'a Config,
+    pub model: &'a Model,
+    pub i18n: &'a I18n,
+    pub registry: Option<&'a CloseCodeRegistry>,
+    pub entity: &'a Entity,
+    /// The language of the text the macro stands in (labels are in it).
+    pub text_locale: &'a str,
+    /// The locale of the page being written (links go to pages in it).
+    pub page_locale: &'a str,
+    /// Relative path from the page to the site root, e.g. `../../../../../`.
+    pub root: &'a str,
+}
+
+impl Env<'_> {
+    pub fn mdn_locale(&self) -> &str {
+        Config::mdn_locale(self.text_locale)
+    }
+
+    /// Link to our page for `key` in the page's locale, if we have one.
+    pub fn our_page(&self, key: &str) -> Option<String> {
+        self.model.find(key).map(|e| format!("{}{}/{}/index.html", self.root, self.page_locale, e.dir))
+    }
+
+    fn label(&self, id: &str) -> String {
+        self.i18n.text(self.text_locale, id)
+    }
+}
+
+/// The macros polyref knows, by lower-case name.
+pub const KNOWN: &[&str] = &[
+    "apiref",
+    "availableinworkers",
+    "closecodes",
+    "compat",
+    "deprecated_inline",
+    "domxref",
+    "glossary",
+    "jsxref",
+    "non-standard_inline",
+    "optional_inline",
+    "readonlyinline",
+    "specifications",
+];
+
+/// Renders one call. `source` and `body_start` place errors in the file.
+pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Result<Output, Diagnostic> {
+    let at = || source.at(body_start + call.range.start..body_start + call.range.end);
+    let bad_args = |expected: &str| {
+        Diagnostic::error("macro-arguments", format!("`{}` was called with the wrong arguments", call.name))
+            .at(at())
+            .label(format!("expected {expected}"))
+            .hint("compare with the same macro on another page, or with MDN's documentation of it")
+    };
+    let str_arg = |i: usize| call.args.get(i).and_then(Arg::as_str);
+    let inline = |html: String| Ok(Output { html, block: false });
+    let block = |html: String| Ok(Output { html, block: true });
+    let badge = |class: &str, id: &str| inline(format!("<span class=\"badge {class}\">{}</span>", esc(&env.label(id))));
+    let name = call.name.to_ascii_lowercase();
+    let no_args = |out: Result<Output, Diagnostic>| if call.args.is_empty() { out } else { Err(bad_args("no arguments")) };
+    match name.as_str() {
+        "apiref" => match call.args.as_slice() {
+            [] | [Arg::Str(_)] => inline(String::new()),
+            _ => Err(bad_args("an optional API group name, e.g. (\"WebSockets API\")")),
+        },
+        "availableinworkers" => block(format!(
+            "<div class=\"notecard note\" role=\"note\"><p>{}</p></div>",
+            esc(&env.label("macro-available-in-workers"))
+        )),
+        "optional_inline" => no_args(badge("optional", "badge-optional")),
+        "readonlyinline" => no_args(badge("readonly", "badge-read-only")),
+        "non-standard_inline" => no_args(badge("non-standard", "badge-non-standard")),
+        "deprecated_inline" => no_args(badge("deprecated", "badge-deprecated")),
+        "glossary" => {
+            let Some(term) = str_arg(0).filter(|t| !t.is_empty()) else {
+                return Err(bad_args("a term and optionally the text to show, e.g. (\"UTF-8\")"));
+            };
+            let text = str_arg(1).unwrap_or(term);
+            let href = format!("https://developer.mozilla.org/{}/docs/Glossary/{}", env.mdn_locale(), term.replace(' ', "_"));
+            inline(format!("<a href=\"{}\">{}</a>", esc(&href), esc(text)))
+        }
+        "domxref" => {
+            let Some(api) = str_arg(0).filter(|t| !t.is_empty()) else {
+                return Err(bad_args("an API name and optionally the text to show, e.g. (\"CloseEvent.code\")"));
+            };
+            let text = str_arg(1).filter(|t| !t.is_empty()).unwrap_or(api);
+            let anchor = str_arg(2).filter(|a| !a.is_empty()).map(|a| format!("#{}", a.trim_start_matches('#'))).unwrap_or_default();
+            let code = !call.args.get(3).is_some_and(Arg::truthy);
+            let path = api.trim_end_matches("()").replace('.', "/");
+            let key = format!("Web/API/{path}");
+            let href = env.our_page(&key).unwrap_or_else(|| format!("https://developer.mozilla.org/{}/docs/{key}", env.mdn_locale()));
+            let text = if code { format!("<code>{}</code>", esc(text)) } else { esc(text) };
+            inline(format!("<a href=\"{}{}\">{text}</a>", esc(&href), esc(&anchor)))
+        }
+        "jsxref" => {
+            let Some(api) = str_arg(0).filter(|t| !t.is_empty()) else {
+                return Err(bad_args("a JavaScript name, e.g. (\"undefined\")"));
+            };
+            let text = str_arg(1).filter(|t| !t.is_empty()).unwrap_or(api);
+            let href = format!(
+                "https://developer.mozilla.org/{}/docs/Web/JavaScript/Reference/Global_Objects/{}",
+                env.mdn_locale(),
+                api.trim_end_matches("()").replace('.', "/")
+            );
+            inline(format!("<a href=\"{}\"><code>{}</code></a>", esc(&href), esc(text)))
+        }
+        "specifications" => no_args(block(specifications(env))),
+        "compat" => no_args(block(compat(env))),
+        "closecodes" => match env.registry {
+            Some(r) => no_args(block(crate::data::close_codes_table(r, env))),
+            None => Err(Diagnostic::error("macro-data", "`CloseCodes` needs the close-code registry, which did not load")
+                .at(at())
+                .hint("fix the errors reported for content/data/close-codes.yaml")),
+        },
+        _ => Err(Diagnostic::error("macro-unknown", format!("`{}` is not a macro polyref knows", call.name))
+            .at(at())
+            .hint(format!("known macros: {}; names are not case-sensitive", KNOWN.join(", ")))),
+    }
+}
+
+fn specifications(env: &Env) -> String {
+    if env.entity.spec_urls.is_empty() {
+        return format!("<p class=\"no-specs\">{}</p>", esc(&env.label("specs-none")));
+    }
+    let mut html = format!(
+        "<table class=\"standard-table specs\"><thead><tr><th scope=\"col\">{}</th></tr></thead><tbody>",
+        esc(&env.label("specs-heading"))
+    );
+    for url in &env.entity.spec_urls {
+        let (name, frag) = spec_name(url);
+        html.push_str(&format!(
+            "<tr><td><a href=\"{}\">{}<br><small># {}</small></a></td></tr>",
+            esc(url),
+            esc(&name),
+            esc(&frag)
+        ));
+    }
+    html.push_str("</tbody></table>");
+    html
+}
+
+/// A readable name for a specification URL.
+fn spec_name(url: &str) -> (String, String) {
+    let (base, frag) = url.split_once('#').unwrap_or((url, ""));
+    let host = base.trim_start_matches("https://").trim_start_matches("http://").split('/').next().unwrap_or("");
+    let name = match host {
+        "websockets.spec.whatwg.org" => "WebSockets Standard".to_string(),
+        "html.spec.whatwg.org" => "HTML Standard".to_string(),
+        "dom.spec.whatwg.org" => "DOM Standard".to_string(),
+        "webidl.spec.whatwg.org" => "Web IDL Standard".to_string(),
+        "www.rfc-editor.org" | "datatracker.ietf.org" => base.rsplit('/').next().unwrap_or(base).trim_end_matches(".html").to_uppercase(),
+        _ => host.to_string(),
+    };
+    (name, frag.to_string())
+}
+
+fn compat(env: &Env) -> String {
+    let href = format!("https://developer.mozilla.org/{}/docs/{}#browser_compatibility", env.mdn_locale(), env.entity.key);
+    let key = env.entity.browser_compat.as_deref().unwrap_or(&env.entity.key);
+    format!(
+        "<p class=\"compat\"><a href=\"{}\">{}</a> <code>{}</code></p>",
+        esc(&href),
+        esc(&env.label("compat-see-mdn")),
+        esc(key)
+    )
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_calls_with_arguments_and_positions() {
+        let body = "Da {{Glossary(\"UTF-8\", \"UTF-8 zwei\")}} und {{optional_inline}}.\n";
+        let (calls, errors) = scan(body);
+        assert!(errors.is_empty());
+        assert_eq!(calls.len(), 2);
+        assert_eq!(calls[0].name, "Glossary");
+        assert_eq!(calls[0].args, [Arg::Str("UTF-8".into()), Arg::Str("UTF-8 zwei".into())]);
+        assert_eq!(&body[calls[1].range.clone()], "{{optional_inline}}");
+    }
+
+    #[test]
+    fn skips_code_spans_and_fenced_blocks() {
+        let body = "`{{not}}` text\n```js\n{{nope}}\n```\n{{yes}}\n";
+        let (calls, _) = scan(body);
+        let names: Vec<_> = calls.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["yes"]);
+    }
+
+    #[test]
+    fn unclosed_and_malformed_calls_are_errors() {
+        let (_, errors) = scan("a {{domxref(\"x\" b\n");
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("not closed"));
+        let (_, errors) = scan("{{domxref(Window)}}\n");
+        assert!(errors[0].message.contains("quotes"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn numbers_booleans_and_single_quotes() {
+        let (calls, _) = scan("{{x('a', 3, true)}}");
+        assert_eq!(calls[0].args, [Arg::Str("a".into()), Arg::Num(3.0), Arg::Bool(true)]);
+    }
+
+    #[test]
+    fn too_many_arguments_is_an_error() {
+        let call = format!("{{{{x({})}}}}", vec!["1"; MAX_ARGS + 1].join(","));
+        let (calls, errors) = scan(&call);
+        assert!(calls.is_empty());
+        assert!(errors[0].message.contains("at most"));
+    }
+}

@@ -1,0 +1,520 @@
+//! Markdown stage: one content file's body → HTML, with macros expanded, MDN definition lists,
+//! GFM alerts as localized note boxes, heading ids, links resolved to our pages, and the body cut
+//! into sections. Pure: reads nothing, writes nothing.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::dialect::{Dialect, ParsedFile, key_from_permalink, key_from_uri};
+use crate::macros::{self, Env, Output, esc};
+
+/// A heading-delimited part of a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub level: u8,
+    pub title: String,
+    /// What the section is, recognised from its heading in any of our languages.
+    pub kind: Option<SectionKind>,
+    pub html: String,
+}
+
+/// The standard sections of an API reference page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    Description,
+    Syntax,
+    Parameters,
+    ReturnValue,
+    Exceptions,
+    Constructor,
+    Properties,
+    Methods,
+    Examples,
+    Notes,
+    Specifications,
+    BrowserCompatibility,
+    SeeAlso,
+}
+
+/// Headings as pages write them, in en, es and de, lower-cased.
+const SECTION_NAMES: &[(&str, SectionKind)] = &[
+    ("description", SectionKind::Description),
+    ("descripción", SectionKind::Description),
+    ("beschreibung", SectionKind::Description),
+    ("summary", SectionKind::Description),
+    ("syntax", SectionKind::Syntax),
+    ("sintaxis", SectionKind::Syntax),
+    ("parameters", SectionKind::Parameters),
+    ("parámetros", SectionKind::Parameters),
+    ("parametros", SectionKind::Parameters),
+    ("parameter", SectionKind::Parameters),
+    ("return value", SectionKind::ReturnValue),
+    ("valor devuelto", SectionKind::ReturnValue),
+    ("valor de retorno", SectionKind::ReturnValue),
+    ("rückgabewert", SectionKind::ReturnValue),
+    ("exceptions", SectionKind::Exceptions),
+    ("excepciones", SectionKind::Exceptions),
+    ("ausnahmen", SectionKind::Exceptions),
+    ("constructor", SectionKind::Constructor),
+    ("konstruktor", SectionKind::Constructor),
+    ("properties", SectionKind::Properties),
+    ("propiedades", SectionKind::Properties),
+    ("eigenschaften", SectionKind::Properties),
+    ("methods", SectionKind::Methods),
+    ("métodos", SectionKind::Methods),
+    ("metodos", SectionKind::Methods),
+    ("methoden", SectionKind::Methods),
+    ("examples", SectionKind::Examples),
+    ("example", SectionKind::Examples),
+    ("ejemplos", SectionKind::Examples),
+    ("ejemplo", SectionKind::Examples),
+    ("beispiele", SectionKind::Examples),
+    ("notes", SectionKind::Notes),
+    ("notas", SectionKind::Notes),
+    ("specifications", SectionKind::Specifications),
+    ("related specifications", SectionKind::Specifications),
+    ("especificaciones", SectionKind::Specifications),
+    ("spezifikationen", SectionKind::Specifications),
+    ("browser compatibility", SectionKind::BrowserCompatibility),
+    ("compatibilidad con navegadores", SectionKind::BrowserCompatibility),
+    ("browser-kompatibilität", SectionKind::BrowserCompatibility),
+    ("see also", SectionKind::SeeAlso),
+    ("ver también", SectionKind::SeeAlso),
+    ("ver tambien", SectionKind::SeeAlso),
+    ("siehe auch", SectionKind::SeeAlso),
+    ("artículos", SectionKind::SeeAlso),
+];
+
+fn section_kind(title: &str) -> Option<SectionKind> {
+    let t = title.trim().to_lowercase();
+    SECTION_NAMES.iter().find(|(n, _)| *n == t).map(|(_, k)| *k)
+}
+
+/// A rendered body.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Rendered {
+    /// Everything before the first heading.
+    pub intro: String,
+    pub sections: Vec<Section>,
+    /// The first paragraph as plain text.
+    pub summary: Option<String>,
+}
+
+impl Rendered {
+    /// The whole body.
+    pub fn html(&self) -> String {
+        let mut html = self.intro.clone();
+        for s in &self.sections {
+            html.push_str(&s.html);
+        }
+        html
+    }
+}
+
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// Renders `file`'s body for the page described by `env`.
+pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let source = &file.file.source;
+    let body_start = file.body_start;
+    // Our placeholder characters must not occur in the text itself.
+    let body = file.body().replace([OPEN, CLOSE], "\u{FFFD}");
+    let (calls, errors) = macros::scan(&body);
+    for e in errors {
+        diags.push(
+            Diagnostic::error("macro-syntax", e.message)
+                .at(source.at(body_start + e.range.start..body_start + e.range.end))
+                .hint("a macro is written `{{name}}` or `{{name(\"argument\", …)}}` on one line"),
+        );
+    }
+    let mut outputs = Vec::with_capacity(calls.len());
+    let mut text = String::with_capacity(body.len());
+    let mut last = 0;
+    for (i, call) in calls.iter().enumerate() {
+        text.push_str(&body[last..call.range.start]);
+        write!(text, "{OPEN}{i}{CLOSE}").expect("writing to a String");
+        last = call.range.end;
+        outputs.push(match macros::render(call, env, source, body_start) {
+            Ok(o) => o,
+            Err(d) => {
+                diags.push(d);
+                Output { html: format!("<code class=\"macro-error\">{}</code>", esc(&body[call.range.clone()])), block: false }
+            }
+        });
+    }
+    text.push_str(&body[last..]);
+
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_DEFINITION_LIST;
+    let events: Vec<Event> = Parser::new_ext(&text, options).collect();
+    let events = definition_lists(events);
+    let dialect = file.meta.dialect;
+    let rendered = transform(events, &outputs, dialect, env);
+    (rendered, diags)
+}
+
+/// Splits text at placeholders into text and macro HTML.
+fn expand<'a>(t: &str, outputs: &[Output], out: &mut Vec<Event<'a>>) {
+    let mut rest = t;
+    while let Some(i) = rest.find(OPEN) {
+        if i > 0 {
+            out.push(Event::Text(CowStr::from(rest[..i].to_string())));
+        }
+        let after = &rest[i + OPEN.len_utf8()..];
+        let Some(j) = after.find(CLOSE) else { break };
+        if let Some(o) = after[..j].parse::<usize>().ok().and_then(|n| outputs.get(n)) {
+            out.push(Event::InlineHtml(CowStr::from(o.html.clone())));
+        }
+        rest = &after[j + CLOSE.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        out.push(Event::Text(CowStr::from(rest.to_string())));
+    }
+}
+
+/// The placeholders in a paragraph, if it holds nothing else and they are all block macros (or
+/// render to nothing, like `APIRef`).
+fn block_only(inner: &[Event], outputs: &[Output]) -> Option<Vec<usize>> {
+    let mut found = Vec::new();
+    for e in inner {
+        match e {
+            Event::Text(t) => {
+                let mut rest: &str = t;
+                loop {
+                    rest = rest.trim_start();
+                    if rest.is_empty() {
+                        break;
+                    }
+                    let after = rest.strip_prefix(OPEN)?;
+                    let j = after.find(CLOSE)?;
+                    let n: usize = after[..j].parse().ok()?;
+                    let o = outputs.get(n)?;
+                    if !(o.block || o.html.is_empty()) {
+                        return None;
+                    }
+                    found.push(n);
+                    rest = &after[j + CLOSE.len_utf8()..];
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {}
+            _ => return None,
+        }
+    }
+    (!found.is_empty()).then_some(found)
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        if let Event::Text(t) | Event::Code(t) = e {
+            s.push_str(t);
+        } else if let Event::SoftBreak | Event::HardBreak = e {
+            s.push(' ');
+        }
+    }
+    // Drop placeholders and what is between them.
+    let mut out = String::with_capacity(s.len());
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            OPEN => inside = true,
+            CLOSE => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A heading id as MDN makes them: lower case, spaces to `_`, punctuation dropped.
+pub fn slugify(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '-' || c == '_' {
+            id.extend(c.to_lowercase());
+        } else if c.is_whitespace() && !id.ends_with('_') {
+            id.push('_');
+        }
+    }
+    let id = id.trim_matches('_').to_string();
+    if id.is_empty() { "section".into() } else { id }
+}
+
+fn unique(id: String, seen: &mut HashSet<String>) -> String {
+    if seen.insert(id.clone()) {
+        return id;
+    }
+    (2..).map(|n| format!("{id}_{n}")).find(|c| seen.insert(c.clone())).expect("some suffix is free")
+}
+
+/// Index of the event that closes the element opened at `start`.
+fn matching_end(events: &[Event], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, e) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+/// MDN writes definition lists as `- term` with one nested item `- : definition`. Such lists
+/// become `<dl>`, each term with an id so that `#code` links work.
+fn definition_lists(events: Vec<Event>) -> Vec<Event> {
+    let mut out = Vec::with_capacity(events.len());
+    convert_dl(&events, &mut out);
+    out
+}
+
+fn convert_dl<'a>(events: &[Event<'a>], out: &mut Vec<Event<'a>>) {
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::List(None)) = &events[i] {
+            let end = matching_end(events, i);
+            if let Some(items) = dl_items(&events[i + 1..end]) {
+                out.push(Event::Html(CowStr::Borrowed("<dl>\n")));
+                for (term, def) in items {
+                    let term: Vec<Event> = term.iter().filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph))).cloned().collect();
+                    let id = term
+                        .iter()
+                        .find_map(|e| if let Event::Code(c) = e { Some(c.to_string()) } else { None })
+                        .unwrap_or_else(|| plain_text(&term));
+                    out.push(Event::Html(CowStr::from(format!("<dt id=\"{}\">", esc(&slugify(&id))))));
+                    convert_dl(&term, out);
+                    out.push(Event::Html(CowStr::Borrowed("</dt>\n<dd>")));
+                    convert_dl(&def, out);
+                    out.push(Event::Html(CowStr::Borrowed("</dd>\n")));
+                }
+                out.push(Event::Html(CowStr::Borrowed("</dl>\n")));
+                i = end + 1;
+                continue;
+            }
+        }
+        out.push(events[i].clone());
+        i += 1;
+    }
+}
+
+/// The (term, definition) pairs of a list's items, if every item is one.
+fn dl_items<'a>(inner: &[Event<'a>]) -> Option<Vec<(Vec<Event<'a>>, Vec<Event<'a>>)>> {
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < inner.len() {
+        let Event::Start(Tag::Item) = inner[i] else { return None };
+        let end = matching_end(inner, i);
+        let item = &inner[i + 1..end];
+        // The item's last element must be a list with a single `: …` item.
+        let nested_start = item.iter().rposition(|e| matches!(e, Event::Start(Tag::List(None))))?;
+        if matching_end(item, nested_start) != item.len() - 1 {
+            return None;
+        }
+        let nested = &item[nested_start + 1..item.len() - 1];
+        let Event::Start(Tag::Item) = nested.first()? else { return None };
+        if matching_end(nested, 0) != nested.len() - 1 {
+            return None;
+        }
+        let mut def: Vec<Event<'a>> = nested[1..nested.len() - 1].to_vec();
+        let first_text = def.iter().position(|e| matches!(e, Event::Text(_)))?;
+        if def[..first_text].iter().any(|e| !matches!(e, Event::Start(Tag::Paragraph))) {
+            return None;
+        }
+        let Event::Text(t) = &def[first_text] else { return None };
+        let rest = t.strip_prefix(':')?.trim_start().to_string();
+        def[first_text] = Event::Text(CowStr::from(rest));
+        items.push((item[..nested_start].to_vec(), def));
+        i = end + 1;
+    }
+    (!items.is_empty()).then_some(items)
+}
+
+fn alert_id(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "alert-note"),
+        BlockQuoteKind::Tip => ("tip", "alert-tip"),
+        BlockQuoteKind::Important => ("important", "alert-important"),
+        BlockQuoteKind::Warning => ("warning", "alert-warning"),
+        BlockQuoteKind::Caution => ("caution", "alert-caution"),
+    }
+}
+
+fn transform(events: Vec<Event>, outputs: &[Output], dialect: Dialect, env: &Env) -> Rendered {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    // (index in `out`, level, id, title) of each h2/h3, to cut sections later.
+    let mut heads: Vec<(usize, u8, String, String)> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut summary = None;
+    let mut in_code = false;
+    let mut i = 0;
+    while i < events.len() {
+        let e = events[i].clone();
+        match e {
+            Event::Start(Tag::Paragraph) => {
+                let end = matching_end(&events, i);
+                let inner = &events[i + 1..end];
+                if let Some(blocks) = block_only(inner, outputs) {
+                    for n in blocks {
+                        out.push(Event::Html(CowStr::from(format!("{}\n", outputs[n].html))));
+                    }
+                    i = end + 1;
+                    continue;
+                }
+                if summary.is_none() && heads.is_empty() {
+                    let s = plain_text(inner);
+                    if !s.is_empty() {
+                        summary = Some(s);
+                    }
+                }
+                out.push(Event::Start(Tag::Paragraph));
+            }
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let end = matching_end(&events, i);
+                let title = plain_text(&events[i + 1..end]);
+                let id = unique(id.map(|s| s.to_string()).unwrap_or_else(|| slugify(&title)), &mut seen);
+                let lvl = level as u8;
+                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                    heads.push((out.len(), lvl, id.clone(), title));
+                }
+                out.push(Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes, attrs }));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, msg) = alert_id(kind);
+                out.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"notecard {class}\" role=\"note\"><p class=\"notecard-title\"><strong>{}</strong></p>\n",
+                    esc(&env.i18n.text(env.text_locale, msg))
+                ))));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => out.push(Event::Html(CowStr::Borrowed("</div>\n"))),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                let kind = match kind {
+                    CodeBlockKind::Fenced(lang) => {
+                        let lang = lang.split_whitespace().next().unwrap_or("").trim_end_matches("-nolint");
+                        let lang = if lang == "javascript" { "js" } else { lang };
+                        CodeBlockKind::Fenced(CowStr::from(lang.to_string()))
+                    }
+                    k => k,
+                };
+                out.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                out.push(e);
+            }
+            Event::Text(t) if !in_code && t.contains(OPEN) => expand(&t, outputs, &mut out),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = resolve_link(&dest_url, dialect, env);
+                out.push(Event::Start(Tag::Link { link_type, dest_url: CowStr::from(dest), title, id }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest = resolve_link(&dest_url, dialect, env);
+                out.push(Event::Start(Tag::Image { link_type, dest_url: CowStr::from(dest), title, id }));
+            }
+            e => out.push(e),
+        }
+        i += 1;
+    }
+
+    let to_html = |evs: &[Event]| {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, evs.iter().cloned());
+        html
+    };
+    let intro_end = heads.first().map_or(out.len(), |h| h.0);
+    let mut rendered = Rendered { intro: to_html(&out[..intro_end]), sections: Vec::new(), summary };
+    for (n, (start, level, id, title)) in heads.iter().enumerate() {
+        let end = heads.get(n + 1).map_or(out.len(), |h| h.0);
+        rendered.sections.push(Section {
+            id: id.clone(),
+            level: *level,
+            kind: section_kind(title),
+            title: title.clone(),
+            html: to_html(&out[*start..end]),
+        });
+    }
+    rendered
+}
+
+/// Resolves a link written in a dialect's own site form to our page when we have it, else to
+/// the source site's absolute URL.
+pub fn resolve_link(dest: &str, dialect: Dialect, env: &Env) -> String {
+    let (path, frag) = match dest.split_once('#') {
+        Some((p, f)) => (p, format!("#{f}")),
+        None => (dest, String::new()),
+    };
+    if path.is_empty() {
+        return dest.to_string();
+    }
+    let ours = |key: Option<String>| key.and_then(|k| env.our_page(&k)).map(|href| format!("{href}{frag}"));
+    let mdn_key = |p: &str| {
+        let rest = p.strip_prefix('/')?;
+        let (_, doc) = rest.split_once("/docs/")?;
+        Some(doc.trim_end_matches('/').to_string())
+    };
+    if let Some(p) = path.strip_prefix("https://developer.mozilla.org") {
+        return ours(mdn_key(p)).unwrap_or_else(|| dest.to_string());
+    }
+    if let Some(p) = path.strip_prefix("https://www.w3api.com") {
+        return ours(key_from_permalink(p)).unwrap_or_else(|| dest.to_string());
+    }
+    if let Some(p) = path.strip_prefix("https://webplatform.github.io/docs") {
+        return ours(key_from_uri(p)).unwrap_or_else(|| dest.to_string());
+    }
+    if !path.starts_with('/') || path.starts_with("//") {
+        return dest.to_string();
+    }
+    match dialect {
+        Dialect::Mdn => ours(mdn_key(path)).unwrap_or_else(|| format!("https://developer.mozilla.org{dest}")),
+        Dialect::WebPlatform => ours(key_from_uri(path)).unwrap_or_else(|| format!("https://webplatform.github.io/docs{dest}")),
+        Dialect::Jekyll => ours(key_from_permalink(path)).unwrap_or_else(|| format!("https://www.w3api.com{dest}")),
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Inline markdown (a front-matter value such as an attribution) → HTML, links resolved and
+/// images dropped.
+pub fn render_inline(md: &str, dialect: Dialect, env: &Env) -> String {
+    let mut html = String::new();
+    let mut in_image = 0usize;
+    let events: Vec<Event> = Parser::new_ext(md, Options::empty())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
+            Event::Start(Tag::Image { .. }) => {
+                in_image += 1;
+                None
+            }
+            Event::End(TagEnd::Image) => {
+                in_image -= 1;
+                None
+            }
+            _ if in_image > 0 => None,
+            Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = resolve_link(&dest_url, dialect, env);
+                Some(Event::Start(Tag::Link { link_type, dest_url: CowStr::from(dest), title, id }))
+            }
+            e => Some(e),
+        })
+        .collect();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html.trim().to_string()
+}

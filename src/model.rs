@@ -1,0 +1,160 @@
+//! Model stage: groups the parsed files into one [`Entity`] per API page with one
+//! [`Translation`] per locale, whatever dialect each came in. Pure: no I/O.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::dialect::{Kind, ParsedFile};
+use crate::load::Role;
+
+/// One API page across all its locales.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// MDN slug form: `Web/API/WebSocket/close`.
+    pub key: String,
+    /// Its folder in every locale: the key lowercased (`web/api/websocket/close`).
+    pub dir: String,
+    pub kind: Kind,
+    /// `WebSocket` for `Web/API/WebSocket/close`.
+    pub interface: Option<String>,
+    /// `close` for `Web/API/WebSocket/close`.
+    pub member: Option<String>,
+    pub spec_urls: Vec<String>,
+    pub browser_compat: Option<String>,
+    /// Real translations by locale (never fallbacks).
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// One locale's text of an entity: its primary file and any supplementary sources.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub locale: String,
+    pub primary: ParsedFile,
+    pub supplements: Vec<ParsedFile>,
+}
+
+/// All entities, sorted by key.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub entities: Vec<Entity>,
+}
+
+/// Where a reader of `locale` gets an entity's content from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Availability<'a> {
+    /// The locale has its own translation.
+    Translated,
+    /// It has none; the content is shown in this other locale.
+    Fallback(&'a str),
+}
+
+impl Model {
+    /// Groups files by entity and locale. Two primary files for one page and locale is an error
+    /// naming both.
+    pub fn assemble(files: Vec<ParsedFile>, config: &Config) -> (Model, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let mut groups: BTreeMap<String, BTreeMap<String, (Vec<ParsedFile>, Vec<ParsedFile>)>> = BTreeMap::new();
+        for f in files {
+            let key = f.meta.key.to_lowercase();
+            let slot = groups.entry(key).or_default().entry(f.file.locale.clone()).or_default();
+            match f.file.role {
+                Role::Primary => slot.0.push(f),
+                Role::Supplement(_) => slot.1.push(f),
+            }
+        }
+        let mut entities = Vec::new();
+        for (dir, locales) in groups {
+            let mut translations = BTreeMap::new();
+            for (locale, (mut primaries, mut supplements)) in locales {
+                primaries.sort_by(|a, b| a.file.source.path.cmp(&b.file.source.path));
+                supplements.sort_by(|a, b| a.file.source.path.cmp(&b.file.source.path));
+                if primaries.len() > 1 {
+                    let first = &primaries[0];
+                    for other in &primaries[1..] {
+                        diags.push(
+                            Diagnostic::error(
+                                "duplicate-page",
+                                format!("two files are the `{locale}` page of `{}`", other.meta.key),
+                            )
+                            .at(other.file.source.at(0..3))
+                            .label(format!("the other one is {}", first.file.source.path))
+                            .hint("keep one of them; turn another source into `<name>.supplement.md` beside the page"),
+                        );
+                    }
+                }
+                let primary = if primaries.is_empty() {
+                    // Only supplementary sources: the first one stands in as the page.
+                    supplements.remove(0)
+                } else {
+                    primaries.remove(0)
+                };
+                translations.insert(locale.clone(), Translation { locale, primary, supplements });
+            }
+            let lead = translations
+                .get(&config.default_locale)
+                .or_else(|| translations.values().next())
+                .expect("a group has at least one file");
+            let meta = &lead.primary.meta;
+            let key = meta.key.clone();
+            let parts: Vec<&str> = key.split('/').collect();
+            let (interface, member) = match parts.as_slice() {
+                ["Web", "API", i] => (Some(i.to_string()), None),
+                ["Web", "API", i, m, ..] => (Some(i.to_string()), Some(m.to_string())),
+                _ => (None, None),
+            };
+            let first_some = |f: fn(&Translation) -> Option<Vec<String>>| {
+                std::iter::once(lead).chain(translations.values()).find_map(f).unwrap_or_default()
+            };
+            let spec_urls = first_some(|t| Some(t.primary.meta.spec_urls.clone()).filter(|v| !v.is_empty()));
+            let browser_compat = std::iter::once(lead)
+                .chain(translations.values())
+                .find_map(|t| t.primary.meta.browser_compat.clone());
+            entities.push(Entity {
+                kind: meta.kind.unwrap_or(Kind::Other),
+                key,
+                dir,
+                interface,
+                member,
+                spec_urls,
+                browser_compat,
+                translations,
+            });
+        }
+        (Model { entities }, diags)
+    }
+
+    /// The entity whose key is `key`, compared without case.
+    pub fn find(&self, key: &str) -> Option<&Entity> {
+        let dir = key.trim_matches('/').to_lowercase();
+        self.entities
+            .binary_search_by(|e| e.dir.as_str().cmp(dir.as_str()))
+            .ok()
+            .map(|i| &self.entities[i])
+    }
+}
+
+impl Entity {
+    /// The translation a reader of `locale` sees, and whether it is a fallback. The chain is the
+    /// locale itself, then the default locale, then the other locales in configured order.
+    pub fn for_locale<'a>(&'a self, locale: &str, config: &'a Config) -> (&'a Translation, Availability<'a>) {
+        if let Some(t) = self.translations.get(locale) {
+            return (t, Availability::Translated);
+        }
+        let from = std::iter::once(&config.default_locale)
+            .chain(config.locales.iter())
+            .find(|l| self.translations.contains_key(l.as_str()))
+            .map(String::as_str)
+            .or_else(|| self.translations.keys().next().map(String::as_str))
+            .expect("an entity has at least one translation");
+        (&self.translations[from], Availability::Fallback(from))
+    }
+
+    /// The title in `locale` (or the fallback's), for lists and links.
+    pub fn title<'a>(&'a self, locale: &str, config: &'a Config) -> &'a str {
+        let t = self.for_locale(locale, config).0;
+        t.primary.meta.short_title.as_deref().unwrap_or(&t.primary.meta.title)
+    }
+}

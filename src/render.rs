@@ -1,0 +1,209 @@
+//! Render stage: Tera set-up and the typed views handed to templates. Pure: templates arrive
+//! as text from the load stage and pages leave as strings for the write stage.
+//!
+//! Templates get view structs (documented fields, checked by the compiler), never ad-hoc maps.
+//! Every error names the page and the template, with the template's line and column.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+use tera::{Context, ErrorKind, Tera};
+
+use crate::diag::{Diagnostic, Location, Source};
+use crate::dialect::Kind;
+use crate::i18n::I18n;
+
+/// The templates a site needs; each must exist in `templates/`.
+pub const REQUIRED: &[&str] = &["base.html", "page.html", "home.html", "root.html"];
+
+/// A language in the switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageView {
+    pub code: String,
+    /// The language's name in itself ("Deutsch").
+    pub name: String,
+    pub href: String,
+    pub current: bool,
+    /// The page has a real translation in this language.
+    pub translated: bool,
+}
+
+/// A `<link rel="alternate" hreflang>` target: only real translations.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlternateView {
+    pub hreflang: String,
+    pub href: String,
+}
+
+/// The notice on a page shown in another language than the reader's.
+#[derive(Debug, Clone, Serialize)]
+pub struct FallbackView {
+    /// The language the content is shown in.
+    pub from: String,
+    /// Its name, in the reader's language.
+    pub from_name: String,
+    /// The reader's language name, in the reader's language.
+    pub to_name: String,
+    /// The page in the language it is shown in, on our site.
+    pub source_href: String,
+}
+
+/// Where the text came from and its licence.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub project: String,
+    pub url: String,
+    pub licence: String,
+    pub licence_url: String,
+    pub attribution: String,
+    pub file: String,
+}
+
+/// A labelled fact from a source's front matter.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactView {
+    pub label: String,
+    /// Safe HTML (escaped text or rendered inline markdown).
+    pub html: String,
+}
+
+/// A supplementary source shown below the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SupplementView {
+    pub id: String,
+    pub source: SourceView,
+    pub facts: Vec<FactView>,
+    pub body: String,
+}
+
+/// An entry of the table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocItem {
+    pub id: String,
+    pub title: String,
+    pub level: u8,
+}
+
+/// Fields every page has.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chrome {
+    /// The reader's locale: all interface text is in it.
+    pub lang: String,
+    pub site_title: String,
+    /// Relative path from this page to the site root, ending in `/` (or empty).
+    pub root: String,
+    /// This page's absolute URL on the published site.
+    pub canonical: String,
+    pub languages: Vec<LanguageView>,
+    pub alternates: Vec<AlternateView>,
+}
+
+/// An API reference page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub chrome: Chrome,
+    pub title: String,
+    pub description: Option<String>,
+    pub kind: Kind,
+    /// The language the content is written in (differs from `chrome.lang` on a fallback).
+    pub content_lang: String,
+    pub fallback: Option<FallbackView>,
+    pub body: String,
+    pub toc: Vec<TocItem>,
+    pub sources: Vec<SourceView>,
+    pub supplements: Vec<SupplementView>,
+}
+
+/// A page in a locale's home listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeEntry {
+    pub title: String,
+    pub key: String,
+    pub href: String,
+    pub summary: Option<String>,
+    pub translated: bool,
+    pub content_lang: String,
+}
+
+/// A locale's home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeView {
+    pub chrome: Chrome,
+    pub pages: Vec<HomeEntry>,
+}
+
+/// The root page that lets the reader pick a language.
+#[derive(Debug, Clone, Serialize)]
+pub struct RootView {
+    pub chrome: Chrome,
+}
+
+/// Compiled templates.
+pub struct Renderer {
+    tera: Tera,
+    sources: Vec<Source>,
+}
+
+impl Renderer {
+    /// Compiles `templates` (named by their path below `templates/`). All syntax errors are
+    /// reported, each at its line.
+    pub fn new(templates: &[(String, Source)], i18n: &Arc<I18n>) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        i18n.register(&mut tera);
+        let mut diags = Vec::new();
+        let sources: Vec<Source> = templates.iter().map(|(_, s)| s.clone()).collect();
+        if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.text.as_ref()))) {
+            diags.push(tera_diag(&e, None, &sources));
+        }
+        for name in REQUIRED {
+            if !templates.iter().any(|(n, _)| n == name) {
+                diags.push(
+                    Diagnostic::error("template-missing", format!("the template `{name}` is missing"))
+                        .at(Location::file(format!("templates/{name}")))
+                        .hint("restore it from the project's templates/ folder"),
+                );
+            }
+        }
+        if diags.is_empty() { Ok(Renderer { tera, sources }) } else { Err(diags) }
+    }
+
+    /// Renders `template` with `view` for the page at `page` (named in errors).
+    pub fn render<V: Serialize>(&self, template: &str, view: &V, page: &str) -> Result<String, Diagnostic> {
+        let context = Context::from_serialize(view).map_err(|e| Diagnostic::error("template", format!("{page}: {e}")))?;
+        let mut context = context;
+        if let Some(lang) = context.get("chrome").and_then(|c| c.get_from_path("lang")).cloned() {
+            context.insert_value("lang", lang);
+        }
+        self.tera.render(template, &context).map_err(|e| tera_diag(&e, Some(page), &self.sources))
+    }
+}
+
+/// A Tera error as a diagnostic at the template's line, naming the page being rendered.
+fn tera_diag(e: &tera::Error, page: Option<&str>, sources: &[Source]) -> Diagnostic {
+    let for_page = page.map(|p| format!(" while rendering {p}")).unwrap_or_default();
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let path = format!("templates/{}", r.filename());
+            let mut d = Diagnostic::error("template", format!("{}{for_page}", r.message()))
+                .hint("check the template near this line; variables come from the view structs in src/render.rs");
+            if let Some(src) = sources.iter().find(|s| s.path.ends_with(&path) || s.path == path) {
+                d = d.at(src.at(r.span().range.clone()));
+            } else {
+                let span = r.span();
+                d = d.at(Location::bare(path, span.start_line, span.start_col + 1));
+            }
+            d
+        }
+        _ => {
+            let mut msg = e.to_string();
+            let mut cause = std::error::Error::source(e);
+            while let Some(c) = cause {
+                msg.push_str(&format!(": {c}"));
+                cause = c.source();
+            }
+            Diagnostic::error("template", format!("{msg}{for_page}"))
+                .hint("check the templates in templates/")
+        }
+    }
+}

@@ -1,0 +1,478 @@
+//! The build: runs the stages in order, renders every page of every locale in parallel, and
+//! collects every problem before deciding whether the new site replaces the old one.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::data::close_codes::CloseCodeRegistry;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::dialect::{self, Kind, ParsedFile, SourceInfo};
+use crate::i18n::I18n;
+use crate::load;
+use crate::macros::{Env, esc};
+use crate::markdown::{self, Section};
+use crate::model::{Availability, Entity, Model};
+use crate::render::{
+    AlternateView, Chrome, FactView, FallbackView, HomeEntry, HomeView, LanguageView, PageView, Renderer, RootView,
+    SourceView, SupplementView, TocItem,
+};
+use crate::write::Writer;
+
+/// How to run a build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Write the site (`build`), or only validate (`check`).
+    pub write: bool,
+    /// Worker threads; `None` uses one per core.
+    pub jobs: Option<usize>,
+}
+
+/// What a successful build made.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// API pages written per locale (translated and fallback).
+    pub pages: BTreeMap<String, usize>,
+    /// Pages shown in another language than their locale's.
+    pub fallbacks: usize,
+    pub warnings: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub out: PathBuf,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let total: usize = self.pages.values().sum();
+        let per: Vec<String> = self.pages.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        write!(
+            f,
+            "{total} pages ({}), {} fallback{}, {} warning{}, {} files in {:.2} s",
+            per.join(", "),
+            self.fallbacks,
+            if self.fallbacks == 1 { "" } else { "s" },
+            self.warnings,
+            if self.warnings == 1 { "" } else { "s" },
+            self.files,
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// The result of a run: a summary when it succeeded, and every problem found.
+#[derive(Debug)]
+pub struct Outcome {
+    pub summary: Option<Summary>,
+    pub diagnostics: Diagnostics,
+}
+
+/// The JSON model written beside each page as `index.json`.
+#[derive(Debug, Serialize)]
+struct PageModel<'a> {
+    key: &'a str,
+    kind: Kind,
+    interface: Option<&'a str>,
+    member: Option<&'a str>,
+    locale: &'a str,
+    content_locale: &'a str,
+    fallback: bool,
+    translations: Vec<&'a str>,
+    title: &'a str,
+    short_title: Option<&'a str>,
+    summary: Option<&'a str>,
+    source_commit: Option<&'a str>,
+    spec_urls: &'a [String],
+    browser_compat: Option<&'a str>,
+    sources: Vec<&'a SourceInfo>,
+    facts: Vec<&'a dialect::Fact>,
+    sections: &'a [Section],
+    intro_html: &'a str,
+    supplements: Vec<SupplementModel<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct SupplementModel<'a> {
+    source: &'a SourceInfo,
+    title: &'a str,
+    summary: Option<&'a str>,
+    facts: &'a [dialect::Fact],
+    sections: Vec<Section>,
+}
+
+/// Everything shared by the pages of one build.
+struct Shared<'a> {
+    config: &'a Config,
+    model: &'a Model,
+    i18n: &'a Arc<I18n>,
+    registry: Option<&'a CloseCodeRegistry>,
+    renderer: &'a Renderer,
+}
+
+/// Builds (or with `write: false`, checks) the site described by `config`.
+pub fn build(config: &Config, opts: &BuildOptions) -> Outcome {
+    let run = || build_inner(config, opts);
+    match opts.jobs {
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
+            Ok(pool) => pool.install(run),
+            Err(_) => run(),
+        },
+        None => run(),
+    }
+}
+
+fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
+    let started = Instant::now();
+    let mut diags = Diagnostics::new();
+
+    let (loaded, d) = load::load(config);
+    diags.extend(d);
+    let (templates, assets, d) = load::load_templates(config);
+    diags.extend(d);
+
+    let (i18n, d) = I18n::load(&config.default_locale, &loaded.messages);
+    diags.extend(d);
+    let i18n = Arc::new(i18n);
+
+    let parsed: Vec<Result<ParsedFile, Vec<Diagnostic>>> = loaded
+        .pages
+        .par_iter()
+        .map(|f| dialect::parse(f, Config::mdn_locale(&f.locale)))
+        .collect();
+    let mut files = Vec::new();
+    for p in parsed {
+        match p {
+            Ok(mut f) => {
+                diags.extend(std::mem::take(&mut f.warnings));
+                files.push(f);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    let (model, d) = Model::assemble(files, config);
+    diags.extend(d);
+
+    let mut registry = None;
+    for source in &loaded.data {
+        if source.path.ends_with("/close-codes.yaml") {
+            let (r, d) = CloseCodeRegistry::parse(source);
+            diags.extend(d);
+            registry = r;
+        } else {
+            diags.push(
+                Diagnostic::warning("data-unknown", format!("{} is not a data file polyref uses", source.path))
+                    .at(Location::file(source.path.clone()))
+                    .hint("data files are content/data/close-codes.yaml"),
+            );
+        }
+    }
+
+    let renderer = match Renderer::new(&templates, &i18n) {
+        Ok(r) => Some(r),
+        Err(d) => {
+            diags.extend(d);
+            None
+        }
+    };
+
+    let (Some(renderer), false) = (renderer, diags.has_errors()) else {
+        diags.sort();
+        return Outcome { summary: None, diagnostics: diags };
+    };
+    let shared = Shared { config, model: &model, i18n: &i18n, registry: registry.as_ref(), renderer: &renderer };
+
+    let writer = if opts.write {
+        match Writer::begin(&config.output_dir) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error("write", format!("cannot start writing the site: {e}"))
+                        .hint("choose another output folder with --out, or remove the folder if it is yours to remove"),
+                );
+                diags.sort();
+                return Outcome { summary: None, diagnostics: diags };
+            }
+        }
+    } else {
+        None
+    };
+
+    // Every (entity, locale) pair is a page: translated, or a marked fallback.
+    let jobs: Vec<(&Entity, &str)> = model
+        .entities
+        .iter()
+        .flat_map(|e| config.locales.iter().map(move |l| (e, l.as_str())))
+        .collect();
+    let results: Vec<(Vec<(String, Vec<u8>)>, Vec<Diagnostic>, bool)> =
+        jobs.par_iter().map(|(e, l)| render_page(&shared, e, l)).collect();
+
+    let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut pages: BTreeMap<String, usize> = config.locales.iter().map(|l| (l.clone(), 0)).collect();
+    let mut fallbacks = 0;
+    for ((_, locale), (files, d, fallback)) in jobs.iter().zip(results) {
+        diags.extend(d);
+        if !files.is_empty() {
+            *pages.entry(locale.to_string()).or_default() += 1;
+            fallbacks += usize::from(fallback);
+        }
+        outputs.extend(files);
+    }
+    for locale in &config.locales {
+        match render_home(&shared, locale) {
+            Ok(html) => outputs.push((format!("{locale}/index.html"), html.into_bytes())),
+            Err(d) => diags.push(d),
+        }
+    }
+    match render_root(&shared) {
+        Ok(html) => outputs.push(("index.html".into(), html.into_bytes())),
+        Err(d) => diags.push(d),
+    }
+    for (name, bytes) in assets {
+        outputs.push((format!("assets/{name}"), bytes));
+    }
+    diags.extend(i18n.undefined_report());
+    diags.sort();
+
+    let file_count = outputs.len();
+    if let Some(writer) = writer {
+        if diags.has_errors() {
+            writer.abort();
+            return Outcome { summary: None, diagnostics: diags };
+        }
+        let written: Result<(), std::io::Error> = outputs.par_iter().try_for_each(|(rel, bytes)| writer.write(rel, bytes));
+        if let Err(e) = written.and_then(|()| writer.commit()) {
+            diags.push(Diagnostic::error("write", format!("cannot write the site: {e}")).hint("check the disk space and the permissions of the output folder"));
+            return Outcome { summary: None, diagnostics: diags };
+        }
+    } else if diags.has_errors() {
+        return Outcome { summary: None, diagnostics: diags };
+    }
+    let summary = Summary {
+        pages,
+        fallbacks,
+        warnings: diags.warnings(),
+        files: file_count,
+        elapsed: started.elapsed(),
+        out: config.output_dir.clone(),
+    };
+    Outcome { summary: Some(summary), diagnostics: diags }
+}
+
+/// `../` for each folder level of `rel_dir` (a page's folder below the site root).
+fn root_of(rel_dir: &str) -> String {
+    "../".repeat(rel_dir.split('/').filter(|s| !s.is_empty()).count())
+}
+
+fn languages(shared: &Shared, current: &str, root: &str, dir: Option<&Entity>) -> Vec<LanguageView> {
+    shared
+        .config
+        .locales
+        .iter()
+        .map(|code| LanguageView {
+            code: code.clone(),
+            name: shared.i18n.text(code, "language-name"),
+            href: match dir {
+                Some(e) => format!("{root}{code}/{}/index.html", e.dir),
+                None => format!("{root}{code}/index.html"),
+            },
+            current: code == current,
+            translated: dir.is_none_or(|e| e.translations.contains_key(code)),
+        })
+        .collect()
+}
+
+fn source_view(s: &SourceInfo) -> SourceView {
+    SourceView {
+        project: s.project.clone(),
+        url: s.original_url.clone(),
+        licence: s.licence.clone(),
+        licence_url: s.licence_url.clone(),
+        attribution: s.attribution.clone(),
+        file: s.file.clone(),
+    }
+}
+
+/// Renders one entity in one locale: its HTML page and JSON model.
+fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> (Vec<(String, Vec<u8>)>, Vec<Diagnostic>, bool) {
+    let config = shared.config;
+    let mut diags = Vec::new();
+    let (translation, availability) = entity.for_locale(locale, config);
+    let page_dir = format!("{locale}/{}", entity.dir);
+    let root = root_of(&page_dir);
+    let env = Env {
+        config,
+        model: shared.model,
+        i18n: shared.i18n,
+        registry: shared.registry,
+        entity,
+        text_locale: &translation.locale,
+        page_locale: locale,
+        root: &root,
+    };
+    let (body, d) = markdown::render(&translation.primary, &env);
+    diags.extend(d);
+    let mut supplements = Vec::new();
+    let mut supplement_bodies = Vec::new();
+    for s in &translation.supplements {
+        let (b, d) = markdown::render(s, &env);
+        diags.extend(d);
+        let facts = s
+            .meta
+            .facts
+            .iter()
+            .map(|f| FactView {
+                label: shared.i18n.text(locale, &format!("fact-{}", f.field.replace('_', "-"))),
+                html: if f.markdown { markdown::render_inline(&f.value, s.meta.dialect, &env) } else { esc(&f.value) },
+            })
+            .collect();
+        supplements.push(SupplementView {
+            id: format!("source-{}", s.meta.source.project.to_lowercase().replace(' ', "-")),
+            source: source_view(&s.meta.source),
+            facts,
+            body: b.html(),
+        });
+        supplement_bodies.push((s, b));
+    }
+    let meta = &translation.primary.meta;
+    let fallback = match availability {
+        Availability::Translated => None,
+        Availability::Fallback(from) => Some(FallbackView {
+            from: from.to_string(),
+            from_name: shared.i18n.text(locale, &format!("language-{from}")),
+            to_name: shared.i18n.text(locale, &format!("language-{locale}")),
+            source_href: format!("{root}{from}/{}/index.html", entity.dir),
+        }),
+    };
+    let alternates = config
+        .locales
+        .iter()
+        .filter(|l| entity.translations.contains_key(*l))
+        .map(|l| AlternateView { hreflang: l.clone(), href: format!("{}{l}/{}/", config.base_url, entity.dir) })
+        .collect();
+    let summary = meta.summary.clone().or_else(|| body.summary.clone());
+    let view = PageView {
+        chrome: Chrome {
+            lang: locale.to_string(),
+            site_title: config.title.clone(),
+            root: root.clone(),
+            canonical: format!("{}{page_dir}/", config.base_url),
+            languages: languages(shared, locale, &root, Some(entity)),
+            alternates,
+        },
+        title: meta.title.clone(),
+        description: summary.clone(),
+        kind: entity.kind,
+        content_lang: translation.locale.clone(),
+        fallback,
+        body: body.html(),
+        toc: body
+            .sections
+            .iter()
+            .filter(|s| s.level == 2)
+            .map(|s| TocItem { id: s.id.clone(), title: s.title.clone(), level: s.level })
+            .collect(),
+        sources: std::iter::once(&meta.source).map(source_view).collect(),
+        supplements,
+    };
+    let page_name = format!("{page_dir}/index.html");
+    let html = match shared.renderer.render("page.html", &view, &page_name) {
+        Ok(h) => h,
+        Err(d) => {
+            diags.push(d);
+            return (Vec::new(), diags, false);
+        }
+    };
+    let model = PageModel {
+        key: &entity.key,
+        kind: entity.kind,
+        interface: entity.interface.as_deref(),
+        member: entity.member.as_deref(),
+        locale,
+        content_locale: &translation.locale,
+        fallback: matches!(availability, Availability::Fallback(_)),
+        translations: entity.translations.keys().map(String::as_str).collect(),
+        title: &meta.title,
+        short_title: meta.short_title.as_deref(),
+        summary: summary.as_deref(),
+        source_commit: meta.source_commit.as_deref(),
+        spec_urls: &entity.spec_urls,
+        browser_compat: entity.browser_compat.as_deref(),
+        sources: std::iter::once(&meta.source).chain(translation.supplements.iter().map(|s| &s.meta.source)).collect(),
+        facts: meta.facts.iter().collect(),
+        sections: &body.sections,
+        intro_html: &body.intro,
+        supplements: supplement_bodies
+            .iter()
+            .map(|(s, b)| SupplementModel {
+                source: &s.meta.source,
+                title: &s.meta.title,
+                summary: s.meta.summary.as_deref(),
+                facts: &s.meta.facts,
+                sections: b.sections.clone(),
+            })
+            .collect(),
+    };
+    let json = serde_json::to_vec_pretty(&model).expect("the model serialises");
+    let fallback = matches!(availability, Availability::Fallback(_));
+    (vec![(page_name, html.into_bytes()), (format!("{page_dir}/index.json"), json)], diags, fallback)
+}
+
+fn render_home(shared: &Shared, locale: &str) -> Result<String, Diagnostic> {
+    let config = shared.config;
+    let root = root_of(locale);
+    let pages = shared
+        .model
+        .entities
+        .iter()
+        .map(|e| {
+            let (t, a) = e.for_locale(locale, config);
+            HomeEntry {
+                title: e.title(locale, config).to_string(),
+                key: e.key.clone(),
+                href: format!("{}/index.html", e.dir),
+                summary: t.primary.meta.summary.clone(),
+                translated: a == Availability::Translated,
+                content_lang: t.locale.clone(),
+            }
+        })
+        .collect();
+    let view = HomeView {
+        chrome: Chrome {
+            lang: locale.to_string(),
+            site_title: config.title.clone(),
+            root: root.clone(),
+            canonical: format!("{}{locale}/", config.base_url),
+            languages: languages(shared, locale, &root, None),
+            alternates: config
+                .locales
+                .iter()
+                .map(|l| AlternateView { hreflang: l.clone(), href: format!("{}{l}/", config.base_url) })
+                .collect(),
+        },
+        pages,
+    };
+    shared.renderer.render("home.html", &view, &format!("{locale}/index.html"))
+}
+
+fn render_root(shared: &Shared) -> Result<String, Diagnostic> {
+    let config = shared.config;
+    let view = RootView {
+        chrome: Chrome {
+            lang: config.default_locale.clone(),
+            site_title: config.title.clone(),
+            root: String::new(),
+            canonical: config.base_url.clone(),
+            languages: languages(shared, "", "", None),
+            alternates: config
+                .locales
+                .iter()
+                .map(|l| AlternateView { hreflang: l.clone(), href: format!("{}{l}/", config.base_url) })
+                .collect(),
+        },
+    };
+    shared.renderer.render("root.html", &view, "index.html")
+}

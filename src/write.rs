@@ -1,0 +1,112 @@
+//! Write stage: the only code that writes the site. A build writes into a temporary folder
+//! beside the output folder and swaps it in only when everything succeeded, so a failed or
+//! interrupted build leaves the previous site as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A file in the output folder that says polyref made it; a folder without it is never replaced.
+pub const MARKER: &str = ".polyref-site";
+
+/// An output folder being written.
+#[derive(Debug)]
+pub struct Writer {
+    out: PathBuf,
+    tmp: PathBuf,
+}
+
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "site".into());
+    out.with_file_name(format!(".{name}.polyref-{tag}"))
+}
+
+impl Writer {
+    /// Starts a build of `out`. Refuses a non-empty folder that polyref did not create.
+    pub fn begin(out: &Path) -> io::Result<Writer> {
+        if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
+            return Err(io::Error::other(format!(
+                "{} exists and was not made by polyref (it has no {MARKER} file); refusing to replace it",
+                out.display()
+            )));
+        }
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+        // Leftovers of an interrupted build.
+        for tag in ["tmp", "old"] {
+            let stale = sibling(out, tag);
+            if stale.exists() {
+                fs::remove_dir_all(&stale)?;
+            }
+        }
+        let tmp = sibling(out, "tmp");
+        fs::create_dir_all(&tmp)?;
+        Ok(Writer { out: out.to_path_buf(), tmp })
+    }
+
+    /// Writes one file, `rel` being its `/`-separated path inside the site.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.tmp.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    /// Puts the new site in place of the old one.
+    pub fn commit(self) -> io::Result<()> {
+        fs::write(self.tmp.join(MARKER), b"This folder is written by polyref build; it is replaced whole on every build.\n")?;
+        let old = sibling(&self.out, "old");
+        let had_old = self.out.exists();
+        if had_old {
+            fs::rename(&self.out, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.tmp, &self.out) {
+            if had_old {
+                let _ = fs::rename(&old, &self.out);
+            }
+            return Err(e);
+        }
+        if had_old {
+            fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+
+    /// Drops the partial build; the previous site stays.
+    pub fn abort(self) {
+        let _ = fs::remove_dir_all(&self.tmp);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_and_abort_keeps_the_previous_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let w = Writer::begin(&out).unwrap();
+        w.write("a/index.html", b"one").unwrap();
+        w.commit().unwrap();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
+
+        let w = Writer::begin(&out).unwrap();
+        w.write("a/index.html", b"two").unwrap();
+        w.abort();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder left");
+    }
+
+    #[test]
+    fn refuses_a_folder_it_did_not_make() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("precious.txt"), b"x").unwrap();
+        assert!(Writer::begin(&out).is_err());
+        assert!(out.join("precious.txt").exists());
+    }
+}
