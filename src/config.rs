@@ -65,19 +65,14 @@ impl Config {
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => empty_raw(),
             Err(e) => {
-                return Err(Diagnostic::error(
-                    "config",
-                    format!("cannot read {CONFIG_FILE}: {e}"),
-                ));
+                return Err(Diagnostic::error("config", format!("cannot read {CONFIG_FILE}: {e}")));
             }
         };
         Self::from_raw(root, raw)
     }
 
     fn from_raw(root: &Path, raw: RawConfig) -> Result<Config, Diagnostic> {
-        let mut locales = raw
-            .locales
-            .unwrap_or_else(|| vec!["en".into(), "es".into(), "de".into()]);
+        let mut locales = raw.locales.unwrap_or_else(|| vec!["en".into(), "es".into(), "de".into()]);
         let default_locale = raw.default_locale.unwrap_or_else(|| "en".into());
         for l in &locales {
             if l.parse::<unic_langid::LanguageIdentifier>().is_err() || l.contains(['/', '\\']) {
@@ -98,9 +93,7 @@ impl Config {
                 .hint("add it to `locales` in polyref.toml"));
             }
         }
-        let mut base_url = raw
-            .base_url
-            .unwrap_or_else(|| "https://example.github.io/polyref/".into());
+        let mut base_url = raw.base_url.unwrap_or_else(|| "https://example.github.io/polyref/".into());
         if !base_url.ends_with('/') {
             base_url.push('/');
         }

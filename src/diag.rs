@@ -31,10 +31,7 @@ pub struct Source {
 
 impl Source {
     pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
-        Source {
-            path: path.into(),
-            text: text.into(),
-        }
+        Source { path: path.into(), text: text.into() }
     }
 
     /// A location covering `range` (byte offsets into `text`), clamped to the text.
@@ -43,13 +40,7 @@ impl Source {
         let start = floor_char_boundary(&self.text, range.start.min(len));
         let end = floor_char_boundary(&self.text, range.end.clamp(start, len));
         let (line, col) = line_col(&self.text, start);
-        Location {
-            path: self.path.clone(),
-            line,
-            col,
-            range: start..end,
-            source: Some(self.text.clone()),
-        }
+        Location { path: self.path.clone(), line, col, range: start..end, source: Some(self.text.clone()) }
     }
 }
 
@@ -88,13 +79,7 @@ impl Location {
 
     /// A location in a file whose text cannot be shown (e.g. it is not valid UTF-8).
     pub fn bare(path: impl Into<String>, line: usize, col: usize) -> Self {
-        Location {
-            path: path.into(),
-            line,
-            col,
-            range: 0..0,
-            source: None,
-        }
+        Location { path: path.into(), line, col, range: 0..0, source: None }
     }
 }
 
@@ -132,14 +117,7 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity,
-            code,
-            message: message.into(),
-            location: None,
-            label: None,
-            hint: None,
-        }
+        Diagnostic { severity, code, message: message.into(), location: None, label: None, hint: None }
     }
 
     pub fn at(mut self, location: Location) -> Self {
@@ -167,16 +145,12 @@ impl Diagnostic {
             Severity::Error => cs::Severity::Error,
             Severity::Warning => cs::Severity::Warning,
         };
-        let mut d = cs::Diagnostic::new(severity)
-            .with_code(self.code)
-            .with_message(&self.message);
+        let mut d = cs::Diagnostic::new(severity).with_code(self.code).with_message(&self.message);
         if let Some(hint) = &self.hint {
             d = d.with_notes(vec![format!("hint: {hint}")]);
         }
         match &self.location {
-            Some(loc @ Location {
-                source: Some(text), ..
-            }) => {
+            Some(loc @ Location { source: Some(text), .. }) => {
                 let file = SimpleFile::new(loc.path.as_str(), text.as_ref());
                 let mut label = cs::Label::primary((), loc.range.clone());
                 if let Some(l) = &self.label {
@@ -267,12 +241,7 @@ impl Diagnostics {
 }
 
 fn key(d: &Diagnostic) -> (Option<(&str, usize, usize)>, Severity, &str, &str) {
-    (
-        d.location.as_ref().map(|l| (l.path.as_str(), l.line, l.col)),
-        d.severity,
-        d.code,
-        d.message.as_str(),
-    )
+    (d.location.as_ref().map(|l| (l.path.as_str(), l.line, l.col)), d.severity, d.code, d.message.as_str())
 }
 
 impl IntoIterator for Diagnostics {

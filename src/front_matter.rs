@@ -29,12 +29,7 @@ pub struct Unclosed {
 /// `---` has no front matter. The closing line is `---` (or YAML's `...`), alone on its line.
 pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---").filter(|r| r.is_empty())) else {
-        return Ok(Split {
-            yaml: None,
-            yaml_start: 0,
-            body: text,
-            body_start: 0,
-        });
+        return Ok(Split { yaml: None, yaml_start: 0, body: text, body_start: 0 });
     };
     let yaml_start = text.len() - rest.len();
     let mut offset = yaml_start;

@@ -75,9 +75,12 @@ impl I18n {
             bundle.set_use_isolating(false);
             if sources.is_empty() {
                 diags.push(
-                    Diagnostic::warning("messages-missing", format!("locale `{locale}` has no message files; its interface falls back to `{default}`"))
-                        .at(Location::file(format!("i18n/{locale}")))
-                        .hint(format!("copy i18n/{default}/ to i18n/{locale}/ and translate the messages")),
+                    Diagnostic::warning(
+                        "messages-missing",
+                        format!("locale `{locale}` has no message files; its interface falls back to `{default}`"),
+                    )
+                    .at(Location::file(format!("i18n/{locale}")))
+                    .hint(format!("copy i18n/{default}/ to i18n/{locale}/ and translate the messages")),
                 );
             }
             for source in sources {
@@ -118,7 +121,11 @@ impl I18n {
                 diags.push(
                     Diagnostic::warning(
                         "message-fallback",
-                        format!("{} message(s) missing in `{locale}` fall back to `{default}`: {}", missing.len(), missing.join(", ")),
+                        format!(
+                            "{} message(s) missing in `{locale}` fall back to `{default}`: {}",
+                            missing.len(),
+                            missing.join(", ")
+                        ),
                     )
                     .at(Location::file(path.clone()))
                     .hint(format!("translate them from i18n/{default}/{file}")),
@@ -128,9 +135,12 @@ impl I18n {
         for ((locale, file), (_, _)) in &ids {
             if locale != default && !ids.contains_key(&(default.to_string(), file.clone())) {
                 diags.push(
-                    Diagnostic::warning("messages-unknown-file", format!("i18n/{locale}/{file} has no counterpart in i18n/{default}/"))
-                        .at(Location::file(format!("i18n/{locale}/{file}")))
-                        .hint("message files are named the same in every locale"),
+                    Diagnostic::warning(
+                        "messages-unknown-file",
+                        format!("i18n/{locale}/{file} has no counterpart in i18n/{default}/"),
+                    )
+                    .at(Location::file(format!("i18n/{locale}/{file}")))
+                    .hint("message files are named the same in every locale"),
                 );
             }
         }
@@ -238,10 +248,8 @@ mod tests {
 
     #[test]
     fn missing_message_falls_back_to_english_with_a_warning_naming_it() {
-        let (i18n, diags) = load(&[
-            ("en", "ui.ftl", "note = Note\nhome = Home\n"),
-            ("de", "ui.ftl", "note = Hinweis\n"),
-        ]);
+        let (i18n, diags) =
+            load(&[("en", "ui.ftl", "note = Note\nhome = Home\n"), ("de", "ui.ftl", "note = Hinweis\n")]);
         assert_eq!(i18n.get("de", "note", &[]).text, "Hinweis");
         let home = i18n.get("de", "home", &[]);
         assert_eq!((home.text.as_str(), home.lang.as_str()), ("Home", "en"));
@@ -252,14 +260,15 @@ mod tests {
 
     #[test]
     fn syntax_error_is_located() {
-        let (_, diags) = load(&[("en", "ui.ftl", "ok = fine\nbroken = {\n")]);
+        let (_, diags) = load(&[("en", "ui.ftl", "ok = fine\n= broken\n")]);
         let d = diags.iter().find(|d| d.code == "fluent-syntax").expect("a syntax error");
         assert_eq!(d.location.as_ref().unwrap().line, 2);
     }
 
     #[test]
     fn arguments_and_attributes() {
-        let (i18n, _) = load(&[("en", "ui.ftl", "hello = Hello { $name }\ncode = Normal\n    .description = All good\n")]);
+        let (i18n, _) =
+            load(&[("en", "ui.ftl", "hello = Hello { $name }\ncode = Normal\n    .description = All good\n")]);
         assert_eq!(i18n.text("en", "code.description"), "All good");
         assert_eq!(i18n.get("en", "hello", &[("name", "Ana")]).text, "Hello Ana");
         assert_eq!(i18n.text("en", "nope"), "nope");

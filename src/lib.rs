@@ -13,6 +13,10 @@
 //!
 //! [`diag`] carries the problems of every stage; [`front_matter`] is the one door to YAML.
 
+// A Diagnostic carries its excerpt and hint; it is returned on the cold path only, so its size
+// in a Result does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod config;
 pub mod data;
 pub mod diag;

@@ -45,9 +45,8 @@ pub struct Loaded {
 
 /// Reads a file as normalised UTF-8 text, or explains why it cannot.
 pub fn read_text(path: &Path, display: &str) -> Result<Source, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error("read", format!("cannot read {display}: {e}")).at(Location::file(display))
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error("read", format!("cannot read {display}: {e}")).at(Location::file(display)))?;
     decode(display, bytes)
 }
 
@@ -69,21 +68,14 @@ pub fn decode(display: &str, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    };
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
     Ok(Source::new(display, text))
 }
 
 /// A path relative to the project root, as shown in messages, with `/` separators.
 pub fn display_path(config: &Config, path: &Path) -> String {
     let rel = path.strip_prefix(&config.root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Walks and reads the content and message trees. Problems are collected, never fatal here.
@@ -119,9 +111,14 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
         }
         if !config.is_locale(&name) {
             diags.push(
-                Diagnostic::error("locale", format!("the folder {shown} is for locale `{name}`, which is not configured"))
-                    .at(Location::file(shown))
-                    .hint(format!("add \"{name}\" to `locales` in polyref.toml, or move the folder into a configured locale")),
+                Diagnostic::error(
+                    "locale",
+                    format!("the folder {shown} is for locale `{name}`, which is not configured"),
+                )
+                .at(Location::file(shown))
+                .hint(format!(
+                    "add \"{name}\" to `locales` in polyref.toml, or move the folder into a configured locale"
+                )),
             );
             continue;
         }
@@ -168,12 +165,7 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
     let pages: Vec<_> = page_paths
         .par_iter()
         .map(|(p, locale, dir, role)| {
-            read(p).map(|source| ContentFile {
-                source,
-                locale: locale.clone(),
-                dir: dir.clone(),
-                role: role.clone(),
-            })
+            read(p).map(|source| ContentFile { source, locale: locale.clone(), dir: dir.clone(), role: role.clone() })
         })
         .collect();
     let data: Vec<_> = data_paths.par_iter().map(read).collect();
@@ -211,15 +203,65 @@ fn walk_files(dir: &Path, diags: &mut Vec<Diagnostic>, config: &Config) -> Vec<P
         match entry {
             Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
             Ok(e) if e.path_is_symlink() => diags.push(
-                Diagnostic::warning("symlink", format!("{} is a symbolic link and was skipped", display_path(config, e.path())))
-                    .at(Location::file(display_path(config, e.path())))
-                    .hint("copy the file into content/ instead of linking to it"),
+                Diagnostic::warning(
+                    "symlink",
+                    format!("{} is a symbolic link and was skipped", display_path(config, e.path())),
+                )
+                .at(Location::file(display_path(config, e.path())))
+                .hint("copy the file into content/ instead of linking to it"),
             ),
             Ok(_) => {}
             Err(e) => diags.push(Diagnostic::error("read", format!("cannot read {}: {e}", dir.display()))),
         }
     }
     out
+}
+
+/// The templates (named by their path below `templates/`) and the static files of
+/// `templates/assets/` (copied to `site/assets/` as they are).
+/// Templates by name, and static files by path below `templates/assets/`.
+pub type Templates = (Vec<(String, Source)>, Vec<(String, Vec<u8>)>);
+
+pub fn load_templates(config: &Config) -> (Templates, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut templates = Vec::new();
+    let mut assets = Vec::new();
+    let dir = &config.templates_dir;
+    if !dir.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                "templates",
+                format!("the templates folder {} does not exist", display_path(config, dir)),
+            )
+            .hint("run polyref from the project folder, which has templates/"),
+        );
+        return ((templates, assets), diags);
+    }
+    let rel_name = |p: &Path, base: &Path| {
+        p.strip_prefix(base)
+            .unwrap_or(p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let assets_dir = dir.join("assets");
+    for path in walk_files(dir, &mut diags, config) {
+        if path.starts_with(&assets_dir) {
+            match std::fs::read(&path) {
+                Ok(bytes) => assets.push((rel_name(&path, &assets_dir), bytes)),
+                Err(e) => {
+                    diags.push(Diagnostic::error("read", format!("cannot read {}: {e}", display_path(config, &path))))
+                }
+            }
+        } else if path.extension().is_some_and(|e| e == "html" || e == "xml") {
+            match read_text(&path, &display_path(config, &path)) {
+                Ok(s) => templates.push((rel_name(&path, dir), s)),
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+    ((templates, assets), diags)
 }
 
 #[cfg(test)]
@@ -239,43 +281,4 @@ mod tests {
         assert_eq!((loc.line, loc.col), (2, 3));
         assert!(d.message.contains("0xFF"));
     }
-}
-
-/// The templates (named by their path below `templates/`) and the static files of
-/// `templates/assets/` (copied to `site/assets/` as they are).
-pub fn load_templates(config: &Config) -> (Vec<(String, Source)>, Vec<(String, Vec<u8>)>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let mut templates = Vec::new();
-    let mut assets = Vec::new();
-    let dir = &config.templates_dir;
-    if !dir.is_dir() {
-        diags.push(
-            Diagnostic::error("templates", format!("the templates folder {} does not exist", display_path(config, dir)))
-                .hint("run polyref from the project folder, which has templates/"),
-        );
-        return (templates, assets, diags);
-    }
-    let rel_name = |p: &Path, base: &Path| {
-        p.strip_prefix(base)
-            .unwrap_or(p)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
-    };
-    let assets_dir = dir.join("assets");
-    for path in walk_files(dir, &mut diags, config) {
-        if path.starts_with(&assets_dir) {
-            match std::fs::read(&path) {
-                Ok(bytes) => assets.push((rel_name(&path, &assets_dir), bytes)),
-                Err(e) => diags.push(Diagnostic::error("read", format!("cannot read {}: {e}", display_path(config, &path)))),
-            }
-        } else if path.extension().is_some_and(|e| e == "html" || e == "xml") {
-            match read_text(&path, &display_path(config, &path)) {
-                Ok(s) => templates.push((rel_name(&path, dir), s)),
-                Err(d) => diags.push(d),
-            }
-        }
-    }
-    (templates, assets, diags)
 }

@@ -131,9 +131,7 @@ fn parse_call(body: &str, at: usize, end: usize) -> Result<Call, SyntaxError> {
     let range = at..at + close + 2;
     let err = |message: String| SyntaxError { range: range.clone(), message };
     let inner = inner.trim();
-    let name_len = inner
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-        .unwrap_or(inner.len());
+    let name_len = inner.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(inner.len());
     let name = &inner[..name_len];
     if name.is_empty() {
         return Err(err("a macro call starts with the macro's name, e.g. `{{domxref(\"WebSocket\")}}`".into()));
@@ -191,9 +189,9 @@ fn parse_args(list: &str) -> Result<Vec<Arg>, String> {
                 match word.as_str() {
                     "true" => Arg::Bool(true),
                     "false" => Arg::Bool(false),
-                    w => Arg::Num(w.parse().map_err(|_| {
-                        format!("`{w}` is not an argument: put text in quotes, e.g. \"{w}\"")
-                    })?),
+                    w => Arg::Num(
+                        w.parse().map_err(|_| format!("`{w}` is not an argument: put text in quotes, e.g. \"{w}\""))?,
+                    ),
                 }
             }
         };
@@ -278,7 +276,8 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
     let block = |html: String| Ok(Output { html, block: true });
     let badge = |class: &str, id: &str| inline(format!("<span class=\"badge {class}\">{}</span>", esc(&env.label(id))));
     let name = call.name.to_ascii_lowercase();
-    let no_args = |out: Result<Output, Diagnostic>| if call.args.is_empty() { out } else { Err(bad_args("no arguments")) };
+    let no_args =
+        |out: Result<Output, Diagnostic>| if call.args.is_empty() { out } else { Err(bad_args("no arguments")) };
     match name.as_str() {
         "apiref" => match call.args.as_slice() {
             [] | [Arg::Str(_)] => inline(String::new()),
@@ -297,7 +296,8 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
                 return Err(bad_args("a term and optionally the text to show, e.g. (\"UTF-8\")"));
             };
             let text = str_arg(1).unwrap_or(term);
-            let href = format!("https://developer.mozilla.org/{}/docs/Glossary/{}", env.mdn_locale(), term.replace(' ', "_"));
+            let href =
+                format!("https://developer.mozilla.org/{}/docs/Glossary/{}", env.mdn_locale(), term.replace(' ', "_"));
             inline(format!("<a href=\"{}\">{}</a>", esc(&href), esc(text)))
         }
         "domxref" => {
@@ -305,11 +305,16 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
                 return Err(bad_args("an API name and optionally the text to show, e.g. (\"CloseEvent.code\")"));
             };
             let text = str_arg(1).filter(|t| !t.is_empty()).unwrap_or(api);
-            let anchor = str_arg(2).filter(|a| !a.is_empty()).map(|a| format!("#{}", a.trim_start_matches('#'))).unwrap_or_default();
+            let anchor = str_arg(2)
+                .filter(|a| !a.is_empty())
+                .map(|a| format!("#{}", a.trim_start_matches('#')))
+                .unwrap_or_default();
             let code = !call.args.get(3).is_some_and(Arg::truthy);
             let path = api.trim_end_matches("()").replace('.', "/");
             let key = format!("Web/API/{path}");
-            let href = env.our_page(&key).unwrap_or_else(|| format!("https://developer.mozilla.org/{}/docs/{key}", env.mdn_locale()));
+            let href = env
+                .our_page(&key)
+                .unwrap_or_else(|| format!("https://developer.mozilla.org/{}/docs/{key}", env.mdn_locale()));
             let text = if code { format!("<code>{}</code>", esc(text)) } else { esc(text) };
             inline(format!("<a href=\"{}{}\">{text}</a>", esc(&href), esc(&anchor)))
         }
@@ -329,9 +334,11 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
         "compat" => no_args(block(compat(env))),
         "closecodes" => match env.registry {
             Some(r) => no_args(block(crate::data::close_codes_table(r, env))),
-            None => Err(Diagnostic::error("macro-data", "`CloseCodes` needs the close-code registry, which did not load")
-                .at(at())
-                .hint("fix the errors reported for content/data/close-codes.yaml")),
+            None => {
+                Err(Diagnostic::error("macro-data", "`CloseCodes` needs the close-code registry, which did not load")
+                    .at(at())
+                    .hint("fix the errors reported for content/data/close-codes.yaml"))
+            }
         },
         _ => Err(Diagnostic::error("macro-unknown", format!("`{}` is not a macro polyref knows", call.name))
             .at(at())
@@ -369,14 +376,17 @@ fn spec_name(url: &str) -> (String, String) {
         "html.spec.whatwg.org" => "HTML Standard".to_string(),
         "dom.spec.whatwg.org" => "DOM Standard".to_string(),
         "webidl.spec.whatwg.org" => "Web IDL Standard".to_string(),
-        "www.rfc-editor.org" | "datatracker.ietf.org" => base.rsplit('/').next().unwrap_or(base).trim_end_matches(".html").to_uppercase(),
+        "www.rfc-editor.org" | "datatracker.ietf.org" => {
+            base.rsplit('/').next().unwrap_or(base).trim_end_matches(".html").to_uppercase()
+        }
         _ => host.to_string(),
     };
     (name, frag.to_string())
 }
 
 fn compat(env: &Env) -> String {
-    let href = format!("https://developer.mozilla.org/{}/docs/{}#browser_compatibility", env.mdn_locale(), env.entity.key);
+    let href =
+        format!("https://developer.mozilla.org/{}/docs/{}#browser_compatibility", env.mdn_locale(), env.entity.key);
     let key = env.entity.browser_compat.as_deref().unwrap_or(&env.entity.key);
     format!(
         "<p class=\"compat\"><a href=\"{}\">{}</a> <code>{}</code></p>",

@@ -146,7 +146,10 @@ pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
             Ok(o) => o,
             Err(d) => {
                 diags.push(d);
-                Output { html: format!("<code class=\"macro-error\">{}</code>", esc(&body[call.range.clone()])), block: false }
+                Output {
+                    html: format!("<code class=\"macro-error\">{}</code>", esc(&body[call.range.clone()])),
+                    block: false,
+                }
             }
         });
     }
@@ -158,9 +161,10 @@ pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_DEFINITION_LIST;
     let events: Vec<Event> = Parser::new_ext(&text, options).collect();
-    let events = definition_lists(events);
+    let mut seen = HashSet::new();
+    let events = definition_lists(events, &outputs, &mut seen);
     let dialect = file.meta.dialect;
-    let rendered = transform(events, &outputs, dialect, env);
+    let rendered = transform(events, &outputs, dialect, env, &mut seen);
     (rendered, diags)
 }
 
@@ -241,7 +245,7 @@ fn plain_text(events: &[Event]) -> String {
 pub fn slugify(text: &str) -> String {
     let mut id = String::new();
     for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '-' || c == '_' {
+        if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
             id.extend(c.to_lowercase());
         } else if c.is_whitespace() && !id.ends_with('_') {
             id.push('_');
@@ -278,13 +282,54 @@ fn matching_end(events: &[Event], start: usize) -> usize {
 
 /// MDN writes definition lists as `- term` with one nested item `- : definition`. Such lists
 /// become `<dl>`, each term with an id so that `#code` links work.
-fn definition_lists(events: Vec<Event>) -> Vec<Event> {
+fn definition_lists<'a>(events: Vec<Event<'a>>, outputs: &[Output], seen: &mut HashSet<String>) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(events.len());
-    convert_dl(&events, &mut out);
+    convert_dl(&events, &mut out, outputs, seen);
     out
 }
 
-fn convert_dl<'a>(events: &[Event<'a>], out: &mut Vec<Event<'a>>) {
+/// The text a term shows, macros included (`{{domxref("CloseEvent.code")}}` → `CloseEvent.code`).
+fn term_text(term: &[Event], outputs: &[Output]) -> String {
+    if let Some(code) = term.iter().find_map(|e| if let Event::Code(c) = e { Some(c.to_string()) } else { None }) {
+        return code;
+    }
+    let mut s = String::new();
+    for e in term {
+        if let Event::Text(t) = e {
+            let mut rest: &str = t;
+            while let Some(i) = rest.find(OPEN) {
+                s.push_str(&rest[..i]);
+                let after = &rest[i + OPEN.len_utf8()..];
+                let Some(j) = after.find(CLOSE) else { break };
+                if let Some(o) = after[..j].parse::<usize>().ok().and_then(|n| outputs.get(n)) {
+                    // The first element's text: a badge after a link is not part of the name.
+                    if s.trim().is_empty() {
+                        s.push_str(&strip_tags(&o.html));
+                    }
+                }
+                rest = &after[j + CLOSE.len_utf8()..];
+            }
+            s.push_str(rest);
+        }
+    }
+    s.split_whitespace().next().unwrap_or("").to_string()
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn convert_dl<'a>(events: &[Event<'a>], out: &mut Vec<Event<'a>>, outputs: &[Output], seen: &mut HashSet<String>) {
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::List(None)) = &events[i] {
@@ -292,15 +337,16 @@ fn convert_dl<'a>(events: &[Event<'a>], out: &mut Vec<Event<'a>>) {
             if let Some(items) = dl_items(&events[i + 1..end]) {
                 out.push(Event::Html(CowStr::Borrowed("<dl>\n")));
                 for (term, def) in items {
-                    let term: Vec<Event> = term.iter().filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph))).cloned().collect();
-                    let id = term
+                    let term: Vec<Event> = term
                         .iter()
-                        .find_map(|e| if let Event::Code(c) = e { Some(c.to_string()) } else { None })
-                        .unwrap_or_else(|| plain_text(&term));
-                    out.push(Event::Html(CowStr::from(format!("<dt id=\"{}\">", esc(&slugify(&id))))));
-                    convert_dl(&term, out);
+                        .filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)))
+                        .cloned()
+                        .collect();
+                    let id = unique(slugify(&term_text(&term, outputs)), seen);
+                    out.push(Event::Html(CowStr::from(format!("<dt id=\"{}\">", esc(&id)))));
+                    convert_dl(&term, out, outputs, seen);
                     out.push(Event::Html(CowStr::Borrowed("</dt>\n<dd>")));
-                    convert_dl(&def, out);
+                    convert_dl(&def, out, outputs, seen);
                     out.push(Event::Html(CowStr::Borrowed("</dd>\n")));
                 }
                 out.push(Event::Html(CowStr::Borrowed("</dl>\n")));
@@ -322,7 +368,7 @@ fn dl_items<'a>(inner: &[Event<'a>]) -> Option<Vec<(Vec<Event<'a>>, Vec<Event<'a
         let end = matching_end(inner, i);
         let item = &inner[i + 1..end];
         // The item's last element must be a list with a single `: …` item.
-        let nested_start = item.iter().rposition(|e| matches!(e, Event::Start(Tag::List(None))))?;
+        let nested_start = last_child_list(item)?;
         if matching_end(item, nested_start) != item.len() - 1 {
             return None;
         }
@@ -345,6 +391,25 @@ fn dl_items<'a>(inner: &[Event<'a>]) -> Option<Vec<(Vec<Event<'a>>, Vec<Event<'a
     (!items.is_empty()).then_some(items)
 }
 
+/// Index of the last list that is a direct child of the element whose contents are `events`.
+fn last_child_list(events: &[Event]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut found = None;
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Start(t) => {
+                if depth == 0 && matches!(t, Tag::List(None)) {
+                    found = Some(i);
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    found
+}
+
 fn alert_id(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     match kind {
         BlockQuoteKind::Note => ("note", "alert-note"),
@@ -355,11 +420,16 @@ fn alert_id(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
-fn transform(events: Vec<Event>, outputs: &[Output], dialect: Dialect, env: &Env) -> Rendered {
+fn transform(
+    events: Vec<Event>,
+    outputs: &[Output],
+    dialect: Dialect,
+    env: &Env,
+    seen: &mut HashSet<String>,
+) -> Rendered {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // (index in `out`, level, id, title) of each h2/h3, to cut sections later.
     let mut heads: Vec<(usize, u8, String, String)> = Vec::new();
-    let mut seen = HashSet::new();
     let mut summary = None;
     let mut in_code = false;
     let mut i = 0;
@@ -387,7 +457,7 @@ fn transform(events: Vec<Event>, outputs: &[Output], dialect: Dialect, env: &Env
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let end = matching_end(&events, i);
                 let title = plain_text(&events[i + 1..end]);
-                let id = unique(id.map(|s| s.to_string()).unwrap_or_else(|| slugify(&title)), &mut seen);
+                let id = unique(id.map(|s| s.to_string()).unwrap_or_else(|| slugify(&title)), seen);
                 let lvl = level as u8;
                 if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
                     heads.push((out.len(), lvl, id.clone(), title));
@@ -482,7 +552,9 @@ pub fn resolve_link(dest: &str, dialect: Dialect, env: &Env) -> String {
     }
     match dialect {
         Dialect::Mdn => ours(mdn_key(path)).unwrap_or_else(|| format!("https://developer.mozilla.org{dest}")),
-        Dialect::WebPlatform => ours(key_from_uri(path)).unwrap_or_else(|| format!("https://webplatform.github.io/docs{dest}")),
+        Dialect::WebPlatform => {
+            ours(key_from_uri(path)).unwrap_or_else(|| format!("https://webplatform.github.io/docs{dest}"))
+        }
         Dialect::Jekyll => ours(key_from_permalink(path)).unwrap_or_else(|| format!("https://www.w3api.com{dest}")),
     }
 }

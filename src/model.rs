@@ -56,7 +56,9 @@ impl Model {
     /// naming both.
     pub fn assemble(files: Vec<ParsedFile>, config: &Config) -> (Model, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let mut groups: BTreeMap<String, BTreeMap<String, (Vec<ParsedFile>, Vec<ParsedFile>)>> = BTreeMap::new();
+        // key → locale → (primary files, supplementary files)
+        type Files = (Vec<ParsedFile>, Vec<ParsedFile>);
+        let mut groups: BTreeMap<String, BTreeMap<String, Files>> = BTreeMap::new();
         for f in files {
             let key = f.meta.key.to_lowercase();
             let slot = groups.entry(key).or_default().entry(f.file.locale.clone()).or_default();
@@ -109,9 +111,8 @@ impl Model {
                 std::iter::once(lead).chain(translations.values()).find_map(f).unwrap_or_default()
             };
             let spec_urls = first_some(|t| Some(t.primary.meta.spec_urls.clone()).filter(|v| !v.is_empty()));
-            let browser_compat = std::iter::once(lead)
-                .chain(translations.values())
-                .find_map(|t| t.primary.meta.browser_compat.clone());
+            let browser_compat =
+                std::iter::once(lead).chain(translations.values()).find_map(|t| t.primary.meta.browser_compat.clone());
             entities.push(Entity {
                 kind: meta.kind.unwrap_or(Kind::Other),
                 key,
@@ -129,10 +130,7 @@ impl Model {
     /// The entity whose key is `key`, compared without case.
     pub fn find(&self, key: &str) -> Option<&Entity> {
         let dir = key.trim_matches('/').to_lowercase();
-        self.entities
-            .binary_search_by(|e| e.dir.as_str().cmp(dir.as_str()))
-            .ok()
-            .map(|i| &self.entities[i])
+        self.entities.binary_search_by(|e| e.dir.as_str().cmp(dir.as_str())).ok().map(|i| &self.entities[i])
     }
 }
 

@@ -170,7 +170,8 @@ impl Renderer {
 
     /// Renders `template` with `view` for the page at `page` (named in errors).
     pub fn render<V: Serialize>(&self, template: &str, view: &V, page: &str) -> Result<String, Diagnostic> {
-        let context = Context::from_serialize(view).map_err(|e| Diagnostic::error("template", format!("{page}: {e}")))?;
+        let context =
+            Context::from_serialize(view).map_err(|e| Diagnostic::error("template", format!("{page}: {e}")))?;
         let mut context = context;
         if let Some(lang) = context.get("chrome").and_then(|c| c.get_from_path("lang")).cloned() {
             context.insert_value("lang", lang);
@@ -202,8 +203,7 @@ fn tera_diag(e: &tera::Error, page: Option<&str>, sources: &[Source]) -> Diagnos
                 msg.push_str(&format!(": {c}"));
                 cause = c.source();
             }
-            Diagnostic::error("template", format!("{msg}{for_page}"))
-                .hint("check the templates in templates/")
+            Diagnostic::error("template", format!("{msg}{for_page}")).hint("check the templates in templates/")
         }
     }
 }

@@ -42,10 +42,7 @@ pub struct CloseBounds {
 impl Default for CloseBounds {
     /// The standard's values: codes 1000 and 3000–4999, reasons of at most 123 bytes.
     fn default() -> Self {
-        CloseBounds {
-            script_codes: vec![1000..=1000, 3000..=4999],
-            max_reason_bytes: 123,
-        }
+        CloseBounds { script_codes: vec![1000..=1000, 3000..=4999], max_reason_bytes: 123 }
     }
 }
 
@@ -100,9 +97,7 @@ impl JsString {
 /// The UTF-8 byte length of `s` after its conversion to a `USVString`, i.e. counting 3 bytes
 /// (U+FFFD) for each lone surrogate. This is the length the `close()` step 2.2 compares.
 pub fn utf8_len_of_usv(s: &JsString) -> usize {
-    char::decode_utf16(s.0.iter().copied())
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER).len_utf8())
-        .sum()
+    char::decode_utf16(s.0.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER).len_utf8()).sum()
 }
 
 /// Parses a JavaScript string literal as written in source, quotes included (`"\uD800"`,
@@ -120,18 +115,14 @@ pub fn parse_js_string_literal(src: &str) -> Result<JsString, String> {
     let mut out: Vec<u16> = Vec::new();
     let mut buf = [0u16; 2];
     loop {
-        let c = chars
-            .next()
-            .ok_or_else(|| "The string literal has no closing quote.".to_string())?;
+        let c = chars.next().ok_or_else(|| "The string literal has no closing quote.".to_string())?;
         match c {
             c if c == quote => break,
             '\n' | '\r' => {
                 return Err("A line break inside a string literal must be escaped.".to_string());
             }
             '\\' => {
-                let e = chars
-                    .next()
-                    .ok_or_else(|| "The string literal ends inside an escape.".to_string())?;
+                let e = chars.next().ok_or_else(|| "The string literal ends inside an escape.".to_string())?;
                 match e {
                     'n' => out.push(0x0A),
                     't' => out.push(0x09),
@@ -159,9 +150,9 @@ pub fn parse_js_string_literal(src: &str) -> Result<JsString, String> {
                                 match chars.next() {
                                     Some('}') if n > 0 => break,
                                     Some(h) if h.is_ascii_hexdigit() => {
-                                        v = v.saturating_mul(16).saturating_add(
-                                            h.to_digit(16).expect("checked hex digit"),
-                                        );
+                                        v = v
+                                            .saturating_mul(16)
+                                            .saturating_add(h.to_digit(16).expect("checked hex digit"));
                                         n += 1;
                                     }
                                     _ => {
@@ -174,9 +165,8 @@ pub fn parse_js_string_literal(src: &str) -> Result<JsString, String> {
                             }
                             v
                         } else {
-                            take_hex(&mut chars, 4).ok_or_else(|| {
-                                "\\u must be followed by 4 hex digits or {…}.".to_string()
-                            })?
+                            take_hex(&mut chars, 4)
+                                .ok_or_else(|| "\\u must be followed by 4 hex digits or {…}.".to_string())?
                         };
                         push_code_point(&mut out, cp);
                     }
@@ -262,11 +252,7 @@ pub fn string_to_number(s: &JsString) -> f64 {
     let units = &s.0;
     let start = units.iter().position(|&u| !is_js_whitespace(u));
     let Some(start) = start else { return 0.0 };
-    let end = units
-        .iter()
-        .rposition(|&u| !is_js_whitespace(u))
-        .expect("a non-white-space unit exists")
-        + 1;
+    let end = units.iter().rposition(|&u| !is_js_whitespace(u)).expect("a non-white-space unit exists") + 1;
     let trimmed = &units[start..end];
     if trimmed.iter().any(|&u| u > 0x7F) {
         return f64::NAN;
@@ -295,11 +281,7 @@ fn decimal_literal(text: &str) -> Option<f64> {
         _ => (false, text),
     };
     if body == "Infinity" {
-        return Some(if negative {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        });
+        return Some(if negative { f64::NEG_INFINITY } else { f64::INFINITY });
     }
     let b = body.as_bytes();
     let mut i = 0;
@@ -404,25 +386,16 @@ pub fn number_to_string(x: f64) -> String {
     // and the even one on a tie (…744.125 → "…744.12"): exact formatting to k digits gives that,
     // kept only if it still round-trips (it may not, next to a power of two).
     let shortest = format!("{x:e}");
-    let k = shortest
-        .split_once('e')
-        .map_or(0, |(m, _)| m.replace('.', "").len());
+    let k = shortest.split_once('e').map_or(0, |(m, _)| m.replace('.', "").len());
     let closest = format!("{x:.prec$e}", prec = k.saturating_sub(1));
-    let sci = if closest.parse::<f64>() == Ok(x) {
-        closest
-    } else {
-        shortest
-    };
+    let sci = if closest.parse::<f64>() == Ok(x) { closest } else { shortest };
     let (mantissa, exponent) = sci.split_once('e').expect("{:e} output has an exponent");
     let mut digits: String = mantissa.chars().filter(|c| *c != '.').collect();
     while digits.len() > 1 && digits.ends_with('0') {
         digits.pop();
     }
     let k = digits.len() as i32;
-    let n = exponent
-        .parse::<i32>()
-        .expect("{:e} output has an integer exponent")
-        + 1;
+    let n = exponent.parse::<i32>().expect("{:e} output has an integer exponent") + 1;
     let zeros = |count: i32| "0".repeat(count as usize);
     if k <= n && n <= 21 {
         format!("{digits}{}", zeros(n - k))
@@ -435,11 +408,7 @@ pub fn number_to_string(x: f64) -> String {
         let e = n - 1;
         let sign = if e >= 0 { '+' } else { '-' };
         let (first, rest) = digits.split_at(1);
-        if rest.is_empty() {
-            format!("{first}e{sign}{}", e.abs())
-        } else {
-            format!("{first}.{rest}e{sign}{}", e.abs())
-        }
+        if rest.is_empty() { format!("{first}e{sign}{}", e.abs()) } else { format!("{first}.{rest}e{sign}{}", e.abs()) }
     }
 }
 
@@ -531,9 +500,7 @@ pub fn close(args: &[JsValue], bounds: &CloseBounds) -> Outcome {
     if let Some(code) = code
         && !bounds.allows(code)
     {
-        return Outcome::InvalidAccessError {
-            message: code_message(code, bounds),
-        };
+        return Outcome::InvalidAccessError { message: code_message(code, bounds) };
     }
     let reason = reason.unwrap_or_default();
     let reason_bytes = reason.len();
@@ -545,11 +512,7 @@ pub fn close(args: &[JsValue], bounds: &CloseBounds) -> Outcome {
             ),
         };
     }
-    Outcome::Closes {
-        code,
-        reason,
-        reason_bytes,
-    }
+    Outcome::Closes { code, reason, reason_bytes }
 }
 
 /// "The code must be either 1000, or between 3000 and 4999. 1001 is neither.", from `bounds`.
@@ -559,21 +522,16 @@ fn code_message(code: u16, bounds: &CloseBounds) -> String {
         .iter()
         .filter(|r| !r.is_empty())
         .map(|r| {
-            if r.start() == r.end() {
-                r.start().to_string()
-            } else {
-                format!("between {} and {}", r.start(), r.end())
-            }
+            if r.start() == r.end() { r.start().to_string() } else { format!("between {} and {}", r.start(), r.end()) }
         })
         .collect();
     match parts.as_slice() {
         [] => format!("No code may be passed to close(); {code} was passed."),
         [only] => format!("The code must be {only}. {code} is not."),
         [a, b] => format!("The code must be either {a}, or {b}. {code} is neither."),
-        [first, rest @ ..] => format!(
-            "The code must be either {first}, or {}. {code} is none of these.",
-            rest.join(", or ")
-        ),
+        [first, rest @ ..] => {
+            format!("The code must be either {first}, or {}. {code} is none of these.", rest.join(", or "))
+        }
     }
 }
 
@@ -613,10 +571,7 @@ pub struct CloseEventProps {
 ///
 /// The error (a `TypeError` message) is reserved for conversions that can throw, e.g. of
 /// objects, which [`JsValue`] does not model: with the values it models this returns `Ok`.
-pub fn close_event(
-    type_: &JsValue,
-    init: Option<&[(String, JsValue)]>,
-) -> Result<CloseEventProps, String> {
+pub fn close_event(type_: &JsValue, init: Option<&[(String, JsValue)]>) -> Result<CloseEventProps, String> {
     let member = |key: &str| {
         init.and_then(|members| members.iter().rev().find(|(k, _)| k == key))
             .map(|(_, v)| v)
@@ -655,25 +610,17 @@ mod tests {
     }
 
     fn closes(code: Option<u16>, reason: &str) -> Outcome {
-        Outcome::Closes {
-            code,
-            reason: reason.to_string(),
-            reason_bytes: reason.len(),
-        }
+        Outcome::Closes { code, reason: reason.to_string(), reason_bytes: reason.len() }
     }
 
     fn bad_code(code: u16) -> Outcome {
         Outcome::InvalidAccessError {
-            message: format!(
-                "The code must be either 1000, or between 3000 and 4999. {code} is neither."
-            ),
+            message: format!("The code must be either 1000, or between 3000 and 4999. {code} is neither."),
         }
     }
 
     fn too_long(bytes: usize) -> Outcome {
-        Outcome::SyntaxError {
-            message: format!("The reason must not be longer than 123 bytes (it is {bytes})."),
-        }
+        Outcome::SyntaxError { message: format!("The reason must not be longer than 123 bytes (it is {bytes}).") }
     }
 
     // --- close(): Web IDL argument handling -------------------------------------------------
@@ -688,32 +635,20 @@ mod tests {
     fn explicit_undefined_counts_as_missing() {
         // Web IDL overload resolution: optional argument + undefined → "missing".
         assert_eq!(std_close(&[JsValue::Undefined]), closes(None, ""));
-        assert_eq!(
-            std_close(&[JsValue::Undefined, JsValue::Undefined]),
-            closes(None, "")
-        );
-        assert_eq!(
-            std_close(&[num(1000.0), JsValue::Undefined]),
-            closes(Some(1000), "")
-        );
+        assert_eq!(std_close(&[JsValue::Undefined, JsValue::Undefined]), closes(None, ""));
+        assert_eq!(std_close(&[num(1000.0), JsValue::Undefined]), closes(Some(1000), ""));
     }
 
     #[test]
     fn undefined_code_with_a_reason() {
         // close() step 1 skips the missing code; step 2 checks the present reason.
-        assert_eq!(
-            std_close(&[JsValue::Undefined, s("bye")]),
-            closes(None, "bye")
-        );
+        assert_eq!(std_close(&[JsValue::Undefined, s("bye")]), closes(None, "bye"));
     }
 
     #[test]
     fn extra_arguments_are_ignored() {
         // Web IDL overload resolution step: argcount = min(maxarg, n).
-        assert_eq!(
-            std_close(&[num(1000.0), s("a"), num(1.0), JsValue::Null]),
-            closes(Some(1000), "a")
-        );
+        assert_eq!(std_close(&[num(1000.0), s("a"), num(1.0), JsValue::Null]), closes(Some(1000), "a"));
     }
 
     // --- close() step 1: the code ----------------------------------------------------------
@@ -729,11 +664,7 @@ mod tests {
         // close() steps 1-2: allowed code, short reason.
         assert_eq!(
             std_close(&[num(1000.0), s("done")]),
-            Outcome::Closes {
-                code: Some(1000),
-                reason: "done".to_string(),
-                reason_bytes: 4
-            }
+            Outcome::Closes { code: Some(1000), reason: "done".to_string(), reason_bytes: 4 }
         );
     }
 
@@ -826,11 +757,7 @@ mod tests {
         assert_eq!(r.len(), 123);
         assert_eq!(
             std_close(&[num(1000.0), s(&r)]),
-            Outcome::Closes {
-                code: Some(1000),
-                reason: r.clone(),
-                reason_bytes: 123
-            }
+            Outcome::Closes { code: Some(1000), reason: r.clone(), reason_bytes: 123 }
         );
         let over = format!("{}abcd", "😀".repeat(30));
         assert_eq!(std_close(&[num(1000.0), s(&over)]), too_long(124));
@@ -841,39 +768,20 @@ mod tests {
         // Web IDL USVString conversion: a lone surrogate becomes U+FFFD, 3 UTF-8 bytes.
         assert_eq!(
             std_close(&[num(1000.0), lit(r#""\uD800""#)]),
-            Outcome::Closes {
-                code: Some(1000),
-                reason: "\u{FFFD}".to_string(),
-                reason_bytes: 3
-            }
+            Outcome::Closes { code: Some(1000), reason: "\u{FFFD}".to_string(), reason_bytes: 3 }
         );
         // 41 lone surrogates are 41 UTF-16 units but 123 bytes; 42 are 126 bytes.
         let units = |n| JsValue::String(JsString(vec![0xDC00; n]));
-        assert!(matches!(
-            std_close(&[num(1000.0), units(41)]),
-            Outcome::Closes {
-                reason_bytes: 123,
-                ..
-            }
-        ));
+        assert!(matches!(std_close(&[num(1000.0), units(41)]), Outcome::Closes { reason_bytes: 123, .. }));
         assert_eq!(std_close(&[num(1000.0), units(42)]), too_long(126));
     }
 
     #[test]
     fn reason_is_converted_with_to_string() {
         // Web IDL USVString conversion: ToString of non-strings.
-        assert_eq!(
-            std_close(&[num(1000.0), JsValue::Null]),
-            closes(Some(1000), "null")
-        );
-        assert_eq!(
-            std_close(&[num(1000.0), num(1e21)]),
-            closes(Some(1000), "1e+21")
-        );
-        assert_eq!(
-            std_close(&[num(1000.0), JsValue::Bool(false)]),
-            closes(Some(1000), "false")
-        );
+        assert_eq!(std_close(&[num(1000.0), JsValue::Null]), closes(Some(1000), "null"));
+        assert_eq!(std_close(&[num(1000.0), num(1e21)]), closes(Some(1000), "1e+21"));
+        assert_eq!(std_close(&[num(1000.0), JsValue::Bool(false)]), closes(Some(1000), "false"));
     }
 
     #[test]
@@ -894,26 +802,16 @@ mod tests {
     #[test]
     fn bounds_come_from_the_caller() {
         // close() steps 1 and 2.2 with other data: codes and limit are inputs, not constants.
-        let one = CloseBounds {
-            script_codes: vec![1000..=1000],
-            max_reason_bytes: 4,
-        };
+        let one = CloseBounds { script_codes: vec![1000..=1000], max_reason_bytes: 4 };
         assert_eq!(
             close(&[num(3000.0)], &one),
-            Outcome::InvalidAccessError {
-                message: "The code must be 1000. 3000 is not.".to_string()
-            }
+            Outcome::InvalidAccessError { message: "The code must be 1000. 3000 is not.".to_string() }
         );
         assert_eq!(
             close(&[num(1000.0), s("hello")], &one),
-            Outcome::SyntaxError {
-                message: "The reason must not be longer than 4 bytes (it is 5).".to_string()
-            }
+            Outcome::SyntaxError { message: "The reason must not be longer than 4 bytes (it is 5).".to_string() }
         );
-        let three = CloseBounds {
-            script_codes: vec![1000..=1000, 3000..=3999, 4000..=4999],
-            max_reason_bytes: 123,
-        };
+        let three = CloseBounds { script_codes: vec![1000..=1000, 3000..=3999, 4000..=4999], max_reason_bytes: 123 };
         assert_eq!(
             close(&[num(2.0)], &three),
             Outcome::InvalidAccessError {
@@ -927,10 +825,7 @@ mod tests {
     #[test]
     fn outcome_serialises_with_a_result_tag() {
         let v = serde_json::to_value(std_close(&[num(1000.0), s("bye")])).unwrap();
-        assert_eq!(
-            v,
-            serde_json::json!({"result": "Closes", "code": 1000, "reason": "bye", "reason_bytes": 3})
-        );
+        assert_eq!(v, serde_json::json!({"result": "Closes", "code": 1000, "reason": "bye", "reason_bytes": 3}));
         let v = serde_json::to_value(std_close(&[num(1001.0)])).unwrap();
         assert_eq!(v["result"], "InvalidAccessError");
     }
@@ -938,10 +833,7 @@ mod tests {
     // --- CloseEvent constructor --------------------------------------------------------------
 
     fn init(members: &[(&str, JsValue)]) -> Vec<(String, JsValue)> {
-        members
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect()
+        members.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
     }
 
     #[test]
@@ -991,11 +883,7 @@ mod tests {
     #[test]
     fn close_event_code_truncates_and_wraps() {
         // Web IDL ConvertToInt without [Clamp]: IntegerPart, then modulo 2^16; NaN/±∞ → 0.
-        let code = |v: JsValue| {
-            close_event(&s("close"), Some(&init(&[("code", v)])))
-                .unwrap()
-                .code
-        };
+        let code = |v: JsValue| close_event(&s("close"), Some(&init(&[("code", v)]))).unwrap().code;
         assert_eq!(code(num(1000.9)), 1000);
         assert_eq!(code(num(-1.0)), 65535);
         assert_eq!(code(num(-1.5)), 65535);
@@ -1082,10 +970,8 @@ mod tests {
         assert_eq!(n("-Infinity"), f64::NEG_INFINITY);
         assert_eq!(n("1e400"), f64::INFINITY);
         assert_eq!(n("00012"), 12.0);
-        for bad in [
-            ".", "e3", "1e", "-0x10", "0x", "0x1g", "1_000", "infinity", "Inf", "NaN", "1 2",
-            "\u{85}7", "0b2",
-        ] {
+        for bad in [".", "e3", "1e", "-0x10", "0x", "0x1g", "1_000", "infinity", "Inf", "NaN", "1 2", "\u{85}7", "0b2"]
+        {
             assert!(n(bad).is_nan(), "{bad:?} should be NaN");
         }
         assert!(string_to_number(&JsString(vec![0x31, 0xD800])).is_nan());
@@ -1105,15 +991,7 @@ mod tests {
     #[test]
     fn to_boolean_follows_ecma262() {
         // ECMA-262 ToBoolean.
-        for v in [
-            JsValue::Undefined,
-            JsValue::Null,
-            num(0.0),
-            num(-0.0),
-            num(f64::NAN),
-            s(""),
-            JsValue::Bool(false),
-        ] {
+        for v in [JsValue::Undefined, JsValue::Null, num(0.0), num(-0.0), num(f64::NAN), s(""), JsValue::Bool(false)] {
             assert!(!to_boolean(&v), "{v:?}");
         }
         for v in [num(-1.0), s("0"), s("false"), JsValue::Bool(true)] {

@@ -131,18 +131,15 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
 
     let (loaded, d) = load::load(config);
     diags.extend(d);
-    let (templates, assets, d) = load::load_templates(config);
+    let ((templates, assets), d) = load::load_templates(config);
     diags.extend(d);
 
     let (i18n, d) = I18n::load(&config.default_locale, &loaded.messages);
     diags.extend(d);
     let i18n = Arc::new(i18n);
 
-    let parsed: Vec<Result<ParsedFile, Vec<Diagnostic>>> = loaded
-        .pages
-        .par_iter()
-        .map(|f| dialect::parse(f, Config::mdn_locale(&f.locale)))
-        .collect();
+    let parsed: Vec<Result<ParsedFile, Vec<Diagnostic>>> =
+        loaded.pages.par_iter().map(|f| dialect::parse(f, Config::mdn_locale(&f.locale))).collect();
     let mut files = Vec::new();
     for p in parsed {
         match p {
@@ -189,10 +186,10 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
         match Writer::begin(&config.output_dir) {
             Ok(w) => Some(w),
             Err(e) => {
-                diags.push(
-                    Diagnostic::error("write", format!("cannot start writing the site: {e}"))
-                        .hint("choose another output folder with --out, or remove the folder if it is yours to remove"),
-                );
+                diags
+                    .push(Diagnostic::error("write", format!("cannot start writing the site: {e}")).hint(
+                        "choose another output folder with --out, or remove the folder if it is yours to remove",
+                    ));
                 diags.sort();
                 return Outcome { summary: None, diagnostics: diags };
             }
@@ -202,18 +199,14 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
     };
 
     // Every (entity, locale) pair is a page: translated, or a marked fallback.
-    let jobs: Vec<(&Entity, &str)> = model
-        .entities
-        .iter()
-        .flat_map(|e| config.locales.iter().map(move |l| (e, l.as_str())))
-        .collect();
-    let results: Vec<(Vec<(String, Vec<u8>)>, Vec<Diagnostic>, bool)> =
-        jobs.par_iter().map(|(e, l)| render_page(&shared, e, l)).collect();
+    let jobs: Vec<(&Entity, &str)> =
+        model.entities.iter().flat_map(|e| config.locales.iter().map(move |l| (e, l.as_str()))).collect();
+    let results: Vec<PageOutput> = jobs.par_iter().map(|(e, l)| render_page(&shared, e, l)).collect();
 
     let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
     let mut pages: BTreeMap<String, usize> = config.locales.iter().map(|l| (l.clone(), 0)).collect();
     let mut fallbacks = 0;
-    for ((_, locale), (files, d, fallback)) in jobs.iter().zip(results) {
+    for ((_, locale), PageOutput { files, diags: d, fallback }) in jobs.iter().zip(results) {
         diags.extend(d);
         if !files.is_empty() {
             *pages.entry(locale.to_string()).or_default() += 1;
@@ -243,9 +236,13 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
             writer.abort();
             return Outcome { summary: None, diagnostics: diags };
         }
-        let written: Result<(), std::io::Error> = outputs.par_iter().try_for_each(|(rel, bytes)| writer.write(rel, bytes));
+        let written: Result<(), std::io::Error> =
+            outputs.par_iter().try_for_each(|(rel, bytes)| writer.write(rel, bytes));
         if let Err(e) = written.and_then(|()| writer.commit()) {
-            diags.push(Diagnostic::error("write", format!("cannot write the site: {e}")).hint("check the disk space and the permissions of the output folder"));
+            diags.push(
+                Diagnostic::error("write", format!("cannot write the site: {e}"))
+                    .hint("check the disk space and the permissions of the output folder"),
+            );
             return Outcome { summary: None, diagnostics: diags };
         }
     } else if diags.has_errors() {
@@ -297,7 +294,14 @@ fn source_view(s: &SourceInfo) -> SourceView {
 }
 
 /// Renders one entity in one locale: its HTML page and JSON model.
-fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> (Vec<(String, Vec<u8>)>, Vec<Diagnostic>, bool) {
+/// One page's files (HTML and JSON), its problems, and whether it is a fallback.
+struct PageOutput {
+    files: Vec<(String, Vec<u8>)>,
+    diags: Vec<Diagnostic>,
+    fallback: bool,
+}
+
+fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
     let config = shared.config;
     let mut diags = Vec::new();
     let (translation, availability) = entity.for_locale(locale, config);
@@ -383,7 +387,7 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> (Vec<(String, 
         Ok(h) => h,
         Err(d) => {
             diags.push(d);
-            return (Vec::new(), diags, false);
+            return PageOutput { files: Vec::new(), diags, fallback: false };
         }
     };
     let model = PageModel {
@@ -418,7 +422,11 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> (Vec<(String, 
     };
     let json = serde_json::to_vec_pretty(&model).expect("the model serialises");
     let fallback = matches!(availability, Availability::Fallback(_));
-    (vec![(page_name, html.into_bytes()), (format!("{page_dir}/index.json"), json)], diags, fallback)
+    PageOutput {
+        files: vec![(page_name, html.into_bytes()), (format!("{page_dir}/index.json"), json)],
+        diags,
+        fallback,
+    }
 }
 
 fn render_home(shared: &Shared, locale: &str) -> Result<String, Diagnostic> {

@@ -56,7 +56,10 @@ impl Writer {
 
     /// Puts the new site in place of the old one.
     pub fn commit(self) -> io::Result<()> {
-        fs::write(self.tmp.join(MARKER), b"This folder is written by polyref build; it is replaced whole on every build.\n")?;
+        fs::write(
+            self.tmp.join(MARKER),
+            b"This folder is written by polyref build; it is replaced whole on every build.\n",
+        )?;
         let old = sibling(&self.out, "old");
         let had_old = self.out.exists();
         if had_old {

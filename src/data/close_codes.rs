@@ -34,16 +34,7 @@ pub const MAX_CONTROL_PAYLOAD: usize = 125;
 pub const STATUS_CODE_BYTES: usize = 2;
 
 const TOP_FIELDS: &[&str] = &["max_reason_bytes", "codes"];
-const ENTRY_FIELDS: &[&str] = &[
-    "code",
-    "range",
-    "name",
-    "reference",
-    "reference_url",
-    "wire",
-    "script",
-    "registrable",
-];
+const ENTRY_FIELDS: &[&str] = &["code", "range", "name", "reference", "reference_url", "wire", "script", "registrable"];
 
 /// One row of the registry: a single code, or an inclusive range of codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,11 +79,7 @@ impl CloseCodeEntry {
 
     /// "1006" or "4000-4999".
     fn key(&self) -> String {
-        if self.is_range() {
-            format!("{}-{}", self.first, self.last)
-        } else {
-            self.first.to_string()
-        }
+        if self.is_range() { format!("{}-{}", self.first, self.last) } else { self.first.to_string() }
     }
 
     /// Sort key of the registry: by code, a range before the codes registered inside it.
@@ -114,12 +101,7 @@ impl CloseCodeRegistry {
     /// Parse and validate. Returns the registry when there is no error, plus all problems found
     /// (every one, not only the first).
     pub fn parse(source: &Source) -> (Option<CloseCodeRegistry>, Vec<Diagnostic>) {
-        let mut parser = Parser {
-            source,
-            layout: Layout::scan(&source.text),
-            items_located: false,
-            diags: Vec::new(),
-        };
+        let mut parser = Parser { source, layout: Layout::scan(&source.text), items_located: false, diags: Vec::new() };
         let registry = parser.registry();
         let failed = parser.diags.iter().any(Diagnostic::is_error);
         (registry.filter(|_| !failed), parser.diags)
@@ -128,19 +110,12 @@ impl CloseCodeRegistry {
     /// Inclusive ranges a script may pass to `close()`, merged and sorted: `[1000..=1000,
     /// 3000..=4999]` for the real data.
     pub fn script_codes(&self) -> Vec<RangeInclusive<u16>> {
-        let mut spans: Vec<(u16, u16)> = self
-            .entries
-            .iter()
-            .filter(|e| e.script)
-            .map(|e| (e.first, e.last))
-            .collect();
+        let mut spans: Vec<(u16, u16)> = self.entries.iter().filter(|e| e.script).map(|e| (e.first, e.last)).collect();
         spans.sort_unstable();
         let mut merged: Vec<(u16, u16)> = Vec::new();
         for (first, last) in spans {
             match merged.last_mut() {
-                Some((_, end)) if u32::from(first) <= u32::from(*end) + 1 => {
-                    *end = (*end).max(last)
-                }
+                Some((_, end)) if u32::from(first) <= u32::from(*end) + 1 => *end = (*end).max(last),
                 _ => merged.push((first, last)),
             }
         }
@@ -152,12 +127,7 @@ impl CloseCodeRegistry {
         self.entries
             .iter()
             .find(|e| !e.is_range() && e.first == code)
-            .or_else(|| {
-                self.entries
-                    .iter()
-                    .filter(|e| e.contains(code))
-                    .min_by_key(|e| e.last - e.first)
-            })
+            .or_else(|| self.entries.iter().filter(|e| e.contains(code)).min_by_key(|e| e.last - e.first))
     }
 
     /// Fluent message ids of all entries, in registry order.
@@ -211,9 +181,7 @@ impl Layout {
                 in_codes = false;
                 if let Some(key) = top_level_key(rest) {
                     in_codes = key == "codes";
-                    layout
-                        .top_keys
-                        .push((key.to_owned(), start..start + key_len(rest)));
+                    layout.top_keys.push((key.to_owned(), start..start + key_len(rest)));
                 }
                 continue;
             }
@@ -245,10 +213,7 @@ impl Layout {
     }
 
     fn top_key(&self, key: &str) -> Option<Range<usize>> {
-        self.top_keys
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, r)| r.clone())
+        self.top_keys.iter().find(|(k, _)| k == key).map(|(_, r)| r.clone())
     }
 
     /// Byte range of `key: value` inside `item`, if the key is written there.
@@ -286,10 +251,7 @@ fn line_start(text: &str, offset: usize) -> usize {
 fn top_level_key(line: &str) -> Option<&str> {
     let len = key_len(line);
     let key = line[..len].trim_end();
-    let key = key
-        .strip_prefix('"')
-        .and_then(|k| k.strip_suffix('"'))
-        .unwrap_or(key);
+    let key = key.strip_prefix('"').and_then(|k| k.strip_suffix('"')).unwrap_or(key);
     (len < line.len() && !key.is_empty()).then_some(key)
 }
 
@@ -337,10 +299,7 @@ impl Parser<'_> {
             self.error(
                 "registry-yaml",
                 0..0,
-                format!(
-                    "the close-code registry must be a mapping, but the file holds {}",
-                    kind(&root)
-                ),
+                format!("the close-code registry must be a mapping, but the file holds {}", kind(&root)),
                 "expected `max_reason_bytes:` and `codes:`",
                 "the file has two top-level keys: `max_reason_bytes: 123` and `codes:` followed \
                  by the list of entries",
@@ -358,10 +317,7 @@ impl Parser<'_> {
 
         let max_reason_bytes = self.max_reason_bytes(top);
         let entries = self.entries(top);
-        Some(CloseCodeRegistry {
-            entries: entries?,
-            max_reason_bytes: max_reason_bytes?,
-        })
+        Some(CloseCodeRegistry { entries: entries?, max_reason_bytes: max_reason_bytes? })
     }
 
     fn max_reason_bytes(&mut self, top: &YamlMapping) -> Option<usize> {
@@ -371,9 +327,9 @@ impl Parser<'_> {
             None => Bad::Missing,
             Some(v) => match v.as_u64() {
                 Some(n) if n as usize <= limit => return Some(n as usize),
-                Some(n) => Bad::Invalid(format!(
-                    "`max_reason_bytes` is {n}, more than a Close frame can carry ({limit})"
-                )),
+                Some(n) => {
+                    Bad::Invalid(format!("`max_reason_bytes` is {n}, more than a Close frame can carry ({limit})"))
+                }
                 None if v.as_i64().is_some() => Bad::Invalid(format!(
                     "`max_reason_bytes` is {}, but a length cannot be negative",
                     v.as_i64().unwrap_or_default()
@@ -401,13 +357,7 @@ impl Parser<'_> {
                 "not a whole number",
                 hint,
             ),
-            Bad::Invalid(msg) => self.error(
-                "registry-out-of-range",
-                at.unwrap_or(0..0),
-                msg,
-                "out of range",
-                hint,
-            ),
+            Bad::Invalid(msg) => self.error("registry-out-of-range", at.unwrap_or(0..0), msg, "out of range", hint),
         }
         None
     }
@@ -508,9 +458,7 @@ impl Parser<'_> {
             self.error(
                 "registry-inconsistent",
                 self.field_at(index, "script"),
-                format!(
-                    "{what} may be passed to close() (`script: true`) but not sent (`wire: false`)"
-                ),
+                format!("{what} may be passed to close() (`script: true`) but not sent (`wire: false`)"),
                 "contradicts `wire: false`",
                 "close() sends the code in a Close frame, so a code a script may use must also \
                  have `wire: true`",
@@ -576,8 +524,7 @@ impl Parser<'_> {
                         return None;
                     }
                 };
-                let first =
-                    self.code_value(index, "range", &bounds[0], "the first code of `range`");
+                let first = self.code_value(index, "range", &bounds[0], "the first code of `range`");
                 let last = self.code_value(index, "range", &bounds[1], "the last code of `range`");
                 let (first, last) = (first?, last?);
                 if first >= last {
@@ -638,13 +585,7 @@ impl Parser<'_> {
         None
     }
 
-    fn text_field(
-        &mut self,
-        index: usize,
-        map: &YamlMapping,
-        field: &str,
-        what: &str,
-    ) -> Option<String> {
+    fn text_field(&mut self, index: usize, map: &YamlMapping, field: &str, what: &str) -> Option<String> {
         let bad = match map.get(field) {
             Some(YamlValue::String(s)) if !s.trim().is_empty() => return Some(s.clone()),
             Some(YamlValue::String(_)) => Bad::Invalid(format!("`{field}` of {what} is empty")),
@@ -666,9 +607,7 @@ impl Parser<'_> {
             Some(YamlValue::String(s)) if s.starts_with("https://") || s.starts_with("http://") => {
                 return Some(Some(s.clone()));
             }
-            Some(YamlValue::String(s)) => {
-                Bad::Invalid(format!("`{field}` of {what} is not a web address: `{s}`"))
-            }
+            Some(YamlValue::String(s)) => Bad::Invalid(format!("`{field}` of {what} is not a web address: `{s}`")),
             Some(other) => Bad::Type(kind(other)),
         };
         self.report_bad(
@@ -714,15 +653,7 @@ impl Parser<'_> {
         None
     }
 
-    fn report_bad(
-        &mut self,
-        index: usize,
-        field: &str,
-        what: &str,
-        bad: Bad,
-        want: &str,
-        hint: &str,
-    ) {
+    fn report_bad(&mut self, index: usize, field: &str, what: &str, bad: Bad, want: &str, hint: &str) {
         match bad {
             Bad::Missing => self.error(
                 "registry-missing-field",
@@ -738,13 +669,7 @@ impl Parser<'_> {
                 format!("expected {want}"),
                 hint,
             ),
-            Bad::Invalid(message) => self.error(
-                "registry-type",
-                self.field_at(index, field),
-                message,
-                "here",
-                hint,
-            ),
+            Bad::Invalid(message) => self.error("registry-type", self.field_at(index, field), message, "here", hint),
         }
     }
 
@@ -787,11 +712,7 @@ impl Parser<'_> {
                 self.error(
                     "registry-duplicate-code",
                     at,
-                    format!(
-                        "{} is listed twice (first on line {})",
-                        describe(entry),
-                        earlier.line
-                    ),
+                    format!("{} is listed twice (first on line {})", describe(entry), earlier.line),
                     "duplicate",
                     "keep one of the two entries and remove the other",
                 );
@@ -807,12 +728,7 @@ impl Parser<'_> {
                 self.error(
                     "registry-overlap",
                     at,
-                    format!(
-                        "{} overlaps {} (line {})",
-                        describe(entry),
-                        describe(earlier),
-                        earlier.line
-                    ),
+                    format!("{} overlaps {} (line {})", describe(entry), describe(earlier), earlier.line),
                     "overlapping entry",
                     hint,
                 );
@@ -841,13 +757,7 @@ impl Parser<'_> {
         if let Some(near) = closest(name, allowed) {
             hint = format!("did you mean `{near}`? {hint}");
         }
-        self.error(
-            "registry-unknown-field",
-            at,
-            format!("unknown field `{name}` in {what}"),
-            "unknown field",
-            hint,
-        );
+        self.error("registry-unknown-field", at, format!("unknown field `{name}` in {what}"), "unknown field", hint);
     }
 
     fn error(
@@ -858,10 +768,7 @@ impl Parser<'_> {
         label: impl Into<String>,
         hint: impl Into<String>,
     ) {
-        let d = Diagnostic::error(code, message)
-            .at(self.source.at(at))
-            .label(label)
-            .hint(hint);
+        let d = Diagnostic::error(code, message).at(self.source.at(at)).label(label).hint(hint);
         self.diags.push(d);
     }
 
@@ -879,11 +786,7 @@ fn registered_inside(a: &CloseCodeEntry, b: &CloseCodeEntry) -> bool {
 }
 
 fn describe(e: &CloseCodeEntry) -> String {
-    if e.is_range() {
-        format!("range {}-{}", e.first, e.last)
-    } else {
-        format!("code {}", e.first)
-    }
+    if e.is_range() { format!("range {}-{}", e.first, e.last) } else { format!("code {}", e.first) }
 }
 
 fn key_name(key: &YamlValue) -> String {
@@ -925,11 +828,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(cur)
-            };
+            row[j + 1] = if ca == cb { prev } else { 1 + prev.min(row[j]).min(cur) };
             prev = cur;
         }
     }
@@ -955,27 +854,17 @@ mod tests {
     fn check(yaml: &str) -> (Option<CloseCodeRegistry>, Vec<(&'static str, usize)>) {
         let (registry, diags) = CloseCodeRegistry::parse(&Source::new(PATH, yaml));
         for d in &diags {
-            let loc = d
-                .location
-                .as_ref()
-                .expect("every diagnostic has a location");
+            let loc = d.location.as_ref().expect("every diagnostic has a location");
             assert_eq!(loc.path, PATH);
             assert!(d.hint.is_some(), "no hint: {}", d.render());
         }
-        let found = diags
-            .iter()
-            .map(|d| (d.code, d.location.as_ref().map_or(0, |l| l.line)))
-            .collect();
+        let found = diags.iter().map(|d| (d.code, d.location.as_ref().map_or(0, |l| l.line))).collect();
         (registry, found)
     }
 
     fn rendered(yaml: &str) -> String {
         let (_, diags) = CloseCodeRegistry::parse(&Source::new(PATH, yaml));
-        diags
-            .iter()
-            .map(Diagnostic::render)
-            .collect::<Vec<_>>()
-            .join("\n")
+        diags.iter().map(Diagnostic::render).collect::<Vec<_>>().join("\n")
     }
 
     /// A valid registry with one entry per line of `entries` (already indented as items).
@@ -983,7 +872,8 @@ mod tests {
         format!("max_reason_bytes: 123\ncodes:\n{entries}")
     }
 
-    const OK_1000: &str = "  - code: 1000\n    name: Normal Closure\n    reference: RFC 6455 §7.4.1\n    wire: true\n    script: true\n";
+    const OK_1000: &str =
+        "  - code: 1000\n    name: Normal Closure\n    reference: RFC 6455 §7.4.1\n    wire: true\n    script: true\n";
 
     #[test]
     fn real_registry_parses_without_diagnostics() {
@@ -997,12 +887,8 @@ mod tests {
     #[test]
     fn real_registry_has_every_registered_code_with_its_iana_name() {
         let registry = real();
-        let names: BTreeMap<u16, &str> = registry
-            .entries
-            .iter()
-            .filter(|e| !e.is_range())
-            .map(|e| (e.first, e.name.as_str()))
-            .collect();
+        let names: BTreeMap<u16, &str> =
+            registry.entries.iter().filter(|e| !e.is_range()).map(|e| (e.first, e.name.as_str())).collect();
         let expected = [
             (1000, "Normal Closure"),
             (1001, "Going Away"),
@@ -1043,20 +929,9 @@ mod tests {
     #[test]
     fn real_registry_marks_codes_that_never_go_on_the_wire() {
         let registry = real();
-        let off_wire: BTreeSet<String> = registry
-            .entries
-            .iter()
-            .filter(|e| !e.wire)
-            .map(CloseCodeEntry::anchor)
-            .collect();
-        let expected = [
-            "code-0-999",
-            "code-1004",
-            "code-1005",
-            "code-1006",
-            "code-1015",
-            "code-1016-2999",
-        ];
+        let off_wire: BTreeSet<String> =
+            registry.entries.iter().filter(|e| !e.wire).map(CloseCodeEntry::anchor).collect();
+        let expected = ["code-0-999", "code-1004", "code-1005", "code-1006", "code-1015", "code-1016-2999"];
         assert_eq!(off_wire, expected.map(String::from).into());
         for code in [1005, 1006, 1015] {
             assert!(!registry.entry_for(code).unwrap().wire, "{code}");
@@ -1086,10 +961,7 @@ mod tests {
     fn anchors_and_message_ids_are_stable() {
         let registry = real();
         let e = registry.entry_for(1006).unwrap();
-        assert_eq!(
-            (e.anchor(), e.message_id()),
-            ("code-1006".into(), "close-code-1006".into())
-        );
+        assert_eq!((e.anchor(), e.message_id()), ("code-1006".into(), "close-code-1006".into()));
         let e = registry.entry_for(4321).unwrap();
         assert_eq!(e.anchor(), "code-4000-4999");
         assert_eq!(e.message_id(), "close-code-4000-4999");
@@ -1113,17 +985,7 @@ mod tests {
         let registry = real();
         let order: Vec<String> = registry.entries.iter().map(|e| e.key()).collect();
         let i = order.iter().position(|k| k == "3000-3999").unwrap();
-        assert_eq!(
-            order[i - 1..i + 5],
-            [
-                "1016-2999",
-                "3000-3999",
-                "3000",
-                "3003",
-                "3008",
-                "4000-4999"
-            ]
-        );
+        assert_eq!(order[i - 1..i + 5], ["1016-2999", "3000-3999", "3000", "3003", "3008", "4000-4999"]);
         assert_eq!(order.first().unwrap(), "0-999");
     }
 
@@ -1186,10 +1048,7 @@ mod tests {
         let text = rendered(&yaml);
         assert!(text.contains("unknown field `reference_uri`"), "{text}");
         assert!(text.contains("did you mean `reference_url`?"), "{text}");
-        assert!(
-            text.contains("code, range, name, reference, reference_url, wire, script, registrable"),
-            "{text}"
-        );
+        assert!(text.contains("code, range, name, reference, reference_url, wire, script, registrable"), "{text}");
     }
 
     #[test]
@@ -1237,10 +1096,7 @@ mod tests {
         assert!(registry.is_none());
         assert_eq!(found, [("registry-overlap", 8)]);
 
-        let (registry, found) = check(&registry_with(&format!(
-            "{}{code}",
-            range("    registrable: true\n")
-        )));
+        let (registry, found) = check(&registry_with(&format!("{}{code}", range("    registrable: true\n"))));
         assert_eq!(found, []);
         let registry = registry.unwrap();
         assert_eq!(registry.entry_for(3003).unwrap().name, "Forbidden");
@@ -1263,28 +1119,20 @@ mod tests {
         );
         let (registry, found) = check(&yaml);
         assert!(registry.is_none());
-        assert_eq!(
-            found,
-            [("registry-out-of-range", 3), ("registry-out-of-range", 9)]
-        );
+        assert_eq!(found, [("registry-out-of-range", 3), ("registry-out-of-range", 9)]);
         let text = rendered(&yaml);
-        assert!(
-            text.contains("`code` is 5000, outside the close codes 0-4999"),
-            "{text}"
-        );
+        assert!(text.contains("`code` is 5000, outside the close codes 0-4999"), "{text}");
         assert!(text.contains("the first code of `range` is -1"), "{text}");
     }
 
     #[test]
     fn range_that_ends_before_it_starts_is_reported() {
-        let yaml = registry_with(
-            "  - range: [4999, 4000]\n    name: a\n    reference: r\n    wire: true\n    script: true\n",
-        );
+        let yaml =
+            registry_with("  - range: [4999, 4000]\n    name: a\n    reference: r\n    wire: true\n    script: true\n");
         assert_eq!(check(&yaml).1, [("registry-bad-range", 3)]);
         assert!(rendered(&yaml).contains("write the lower code first: `range: [4000, 4999]`"));
-        let single = registry_with(
-            "  - range: [4000, 4000]\n    name: a\n    reference: r\n    wire: true\n    script: true\n",
-        );
+        let single =
+            registry_with("  - range: [4000, 4000]\n    name: a\n    reference: r\n    wire: true\n    script: true\n");
         assert_eq!(check(&single).1, [("registry-bad-range", 3)]);
     }
 
@@ -1298,19 +1146,12 @@ mod tests {
         assert!(registry.is_none());
         assert_eq!(
             found,
-            [
-                ("registry-missing-field", 3),
-                ("registry-missing-field", 3),
-                ("registry-missing-field", 6),
-            ]
+            [("registry-missing-field", 3), ("registry-missing-field", 3), ("registry-missing-field", 6),]
         );
         let text = rendered(&yaml);
         assert!(text.contains("code 1000 has no `name`"), "{text}");
         assert!(text.contains("code 1000 has no `script`"), "{text}");
-        assert!(
-            text.contains("entry 2 has neither `code` nor `range`"),
-            "{text}"
-        );
+        assert!(text.contains("entry 2 has neither `code` nor `range`"), "{text}");
     }
 
     #[test]
@@ -1336,23 +1177,10 @@ mod tests {
         );
         let (registry, found) = check(&yaml);
         assert!(registry.is_none());
-        assert_eq!(
-            found,
-            [
-                ("registry-type", 3),
-                ("registry-type", 6),
-                ("registry-type", 7)
-            ]
-        );
+        assert_eq!(found, [("registry-type", 3), ("registry-type", 6), ("registry-type", 7)]);
         let text = rendered(&yaml);
-        assert!(
-            text.contains("`code` must be a whole number, not text"),
-            "{text}"
-        );
-        assert!(
-            text.contains("`wire` of entry 1 must be true or false, not text"),
-            "{text}"
-        );
+        assert!(text.contains("`code` must be a whole number, not text"), "{text}");
+        assert!(text.contains("`wire` of entry 1 must be true or false, not text"), "{text}");
     }
 
     #[test]
@@ -1417,18 +1245,14 @@ mod tests {
 
     #[test]
     fn flow_style_entries_fall_back_to_the_codes_key() {
-        let yaml =
-            "max_reason_bytes: 123\ncodes: [{code: 1000, name: a, reference: r, wire: true}]\n";
+        let yaml = "max_reason_bytes: 123\ncodes: [{code: 1000, name: a, reference: r, wire: true}]\n";
         assert_eq!(check(yaml).1, [("registry-missing-field", 2)]);
     }
 
     #[test]
     fn a_registry_that_is_not_a_mapping_is_reported() {
         assert_eq!(check("- code: 1000\n").1, [("registry-yaml", 1)]);
-        assert_eq!(
-            check("max_reason_bytes: 123\ncodes: 1000\n").1,
-            [("registry-type", 2)]
-        );
+        assert_eq!(check("max_reason_bytes: 123\ncodes: 1000\n").1, [("registry-type", 2)]);
     }
 
     /// The Fluent files: each locale's close-codes.ftl must parse, English must name and describe
@@ -1471,10 +1295,7 @@ mod tests {
             for id in real().message_ids() {
                 let (value, attrs) = en.get(&id).unwrap_or_else(|| panic!("en lacks {id}"));
                 assert!(value, "en: {id} has no name");
-                assert!(
-                    attrs.contains("description"),
-                    "en: {id} has no .description"
-                );
+                assert!(attrs.contains("description"), "en: {id} has no .description");
             }
             let ids: BTreeSet<String> = real().message_ids().collect();
             let extra: Vec<_> = en.keys().filter(|id| !ids.contains(*id)).collect();
@@ -1486,9 +1307,7 @@ mod tests {
             let en = messages("en", EN);
             for (locale, text) in [("es", ES), ("de", DE)] {
                 for (id, (value, attrs)) in messages(locale, text) {
-                    let (en_value, en_attrs) = en
-                        .get(&id)
-                        .unwrap_or_else(|| panic!("{locale}: {id} is not in en"));
+                    let (en_value, en_attrs) = en.get(&id).unwrap_or_else(|| panic!("{locale}: {id} is not in en"));
                     assert!(!value || *en_value, "{locale}: {id}");
                     assert!(attrs.is_subset(en_attrs), "{locale}: {id} {attrs:?}");
                 }
@@ -1506,13 +1325,7 @@ mod tests {
         #[test]
         fn spanish_leaves_out_what_its_source_left_in_english() {
             let es = messages("es", ES);
-            for id in [
-                "close-code-1007",
-                "close-code-1014",
-                "close-code-3000",
-                "close-code-3003",
-                "close-code-3008",
-            ] {
+            for id in ["close-code-1007", "close-code-1014", "close-code-3000", "close-code-3003", "close-code-3008"] {
                 assert!(!es.contains_key(id), "{id}");
             }
             let (value, attrs) = &es["close-code-1001"];
@@ -1520,9 +1333,7 @@ mod tests {
             let (value, attrs) = &es["close-code-1008"];
             assert!(*value && attrs.is_empty());
             for id in real().message_ids() {
-                let complete = es
-                    .get(&id)
-                    .is_some_and(|(v, a)| *v && a.contains("description"));
+                let complete = es.get(&id).is_some_and(|(v, a)| *v && a.contains("description"));
                 assert_eq!(
                     !complete,
                     ES.contains(&format!("{id},")) || ES.contains(&format!("{id}\n")),

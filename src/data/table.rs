@@ -34,7 +34,11 @@ pub fn close_codes_table(registry: &CloseCodeRegistry, env: &Env) -> String {
     );
     for e in &registry.entries {
         let id = e.message_id();
-        let code = if e.is_range() { format!("<code>{}</code>–<code>{}</code>", e.first, e.last) } else { format!("<code>{}</code>", e.first) };
+        let code = if e.is_range() {
+            format!("<code>{}</code>–<code>{}</code>", e.first, e.last)
+        } else {
+            format!("<code>{}</code>", e.first)
+        };
         html.push_str(&format!(
             "<tr id=\"{}\"><td><a href=\"#{}\">{code}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&e.anchor()),

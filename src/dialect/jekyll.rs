@@ -57,10 +57,7 @@ pub(super) fn parse(ctx: &Ctx) -> Result<PageMeta, Vec<Diagnostic>> {
     } else {
         kind_from_key(&key)
     };
-    let permalink = raw
-        .permalink
-        .clone()
-        .unwrap_or_else(|| format!("/{}/", key.replacen("Web/API", "WebAPI", 1)));
+    let permalink = raw.permalink.clone().unwrap_or_else(|| format!("/{}/", key.replacen("Web/API", "WebAPI", 1)));
     let mut facts = Vec::new();
     if let Some(c) = &raw.category {
         facts.push(Fact::text("category", c));

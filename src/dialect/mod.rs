@@ -140,15 +140,19 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
     let text = &file.source.text;
     let src = &file.source;
     let split = front_matter::split(text).map_err(|u| {
-        vec![Diagnostic::error("front-matter-unclosed", "the front matter is never closed")
-            .at(src.at(u.open))
-            .label("opened here")
-            .hint("end the front matter with a line holding only `---`")]
+        vec![
+            Diagnostic::error("front-matter-unclosed", "the front matter is never closed")
+                .at(src.at(u.open))
+                .label("opened here")
+                .hint("end the front matter with a line holding only `---`"),
+        ]
     })?;
     let Some(yaml) = split.yaml else {
-        return Err(vec![Diagnostic::error("front-matter-missing", "this page has no front matter")
-            .at(src.at(0..text.find('\n').unwrap_or(text.len())))
-            .hint("start the file with `---`, a `title: …` line, the page's `slug: …`, and `---`")]);
+        return Err(vec![
+            Diagnostic::error("front-matter-missing", "this page has no front matter")
+                .at(src.at(0..text.find('\n').unwrap_or(text.len())))
+                .hint("start the file with `---`, a `title: …` line, the page's `slug: …`, and `---`"),
+        ]);
     };
     let yaml_error = |e: front_matter::YamlError| {
         let at = split.yaml_start + e.offset.unwrap_or(0);
@@ -161,31 +165,22 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
         YamlValue::Mapping(m) => m,
         YamlValue::Null => YamlMapping::new(),
         _ => {
-            return Err(vec![Diagnostic::error("front-matter-yaml", "the front matter must be a list of `field: value` lines")
-                .at(src.at(split.yaml_start..split.yaml_start + 1))
-                .hint("write one `field: value` per line")]);
+            return Err(vec![
+                Diagnostic::error("front-matter-yaml", "the front matter must be a list of `field: value` lines")
+                    .at(src.at(split.yaml_start..split.yaml_start + 1))
+                    .hint("write one `field: value` per line"),
+            ]);
         }
     };
-    let ctx = Ctx {
-        file,
-        yaml,
-        yaml_start: split.yaml_start,
-        mdn_locale,
-    };
+    let ctx = Ctx { file, yaml, yaml_start: split.yaml_start, mdn_locale };
     let dialect = detect(&map, &ctx)?;
     let meta = match dialect {
         Dialect::Mdn => mdn::parse(&ctx),
         Dialect::Jekyll => jekyll::parse(&ctx),
         Dialect::WebPlatform => webplatform::parse(&ctx),
-    }
-?;
+    }?;
     let warnings = check_location(&ctx, &meta).into_iter().collect();
-    Ok(ParsedFile {
-        file: file.clone(),
-        meta,
-        body_start: split.body_start,
-        warnings,
-    })
+    Ok(ParsedFile { file: file.clone(), meta, body_start: split.body_start, warnings })
 }
 
 /// What a dialect parser needs to read and report.
@@ -201,9 +196,14 @@ impl Ctx<'_> {
     pub fn raw<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
         front_matter::parse_yaml(self.yaml).map_err(|e| {
             let at = self.yaml_start + e.offset.unwrap_or(0);
-            vec![Diagnostic::error("front-matter-field", format!("a front-matter field has the wrong form: {}", e.message))
+            vec![
+                Diagnostic::error(
+                    "front-matter-field",
+                    format!("a front-matter field has the wrong form: {}", e.message),
+                )
                 .at(self.file.source.at(at..at + 1))
-                .hint("compare with another page of the same kind; lists are `[a, b]` or lines starting with `- `")]
+                .hint("compare with another page of the same kind; lists are `[a, b]` or lines starting with `- `"),
+            ]
         })
     }
 
@@ -238,15 +238,23 @@ fn detect(map: &YamlMapping, ctx: &Ctx) -> Result<Dialect, Vec<Diagnostic>> {
     if let Some(v) = map.get(YamlValue::String(DIALECT_FIELD.into())) {
         let name = v.as_str().unwrap_or_default();
         return Dialect::from_name(name).ok_or_else(|| {
-            vec![Diagnostic::error("dialect-unknown", format!("`{name}` is not a dialect polyref knows"))
-                .at(ctx.field(DIALECT_FIELD))
-                .hint("use `mdn`, `jekyll` or `webplatform`")]
+            vec![
+                Diagnostic::error("dialect-unknown", format!("`{name}` is not a dialect polyref knows"))
+                    .at(ctx.field(DIALECT_FIELD))
+                    .hint("use `mdn`, `jekyll` or `webplatform`"),
+            ]
         });
     }
     let votes = [
         (Dialect::Mdn, ["slug", "l10n", "page-type", "browser-compat"].iter().filter(|k| has(k)).count()),
         (Dialect::Jekyll, ["permalink", "key", "sidebar", "excerpt"].iter().filter(|k| has(k)).count()),
-        (Dialect::WebPlatform, ["uri", "readiness", "attributions", "relationships", "standardization_status"].iter().filter(|k| has(k)).count()),
+        (
+            Dialect::WebPlatform,
+            ["uri", "readiness", "attributions", "relationships", "standardization_status"]
+                .iter()
+                .filter(|k| has(k))
+                .count(),
+        ),
     ];
     let found: Vec<_> = votes.iter().filter(|(_, n)| *n > 0).collect();
     match found.as_slice() {
@@ -261,9 +269,14 @@ fn detect(map: &YamlMapping, ctx: &Ctx) -> Result<Dialect, Vec<Diagnostic>> {
         }
         many => {
             let names: Vec<_> = many.iter().map(|(d, _)| d.name()).collect();
-            Err(vec![Diagnostic::error("dialect-ambiguous", format!("the front matter mixes fields of several dialects ({})", names.join(", ")))
+            Err(vec![
+                Diagnostic::error(
+                    "dialect-ambiguous",
+                    format!("the front matter mixes fields of several dialects ({})", names.join(", ")),
+                )
                 .at(ctx.file.source.at(0..3))
-                .hint(format!("remove the fields of the other dialect, or add `{DIALECT_FIELD}: {}`", names[0]))])
+                .hint(format!("remove the fields of the other dialect, or add `{DIALECT_FIELD}: {}`", names[0])),
+            ])
         }
     }
 }

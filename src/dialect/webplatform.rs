@@ -38,21 +38,16 @@ pub(super) fn parse(ctx: &Ctx) -> Result<PageMeta, Vec<Diagnostic>> {
     let key = key.unwrap_or_default();
     // Tags are a map with numeric keys (`0: API`), sometimes with gaps; a list is accepted too.
     let mut tags: Vec<(i64, String)> = match &raw.tags {
-        Some(YamlValue::Mapping(m)) => m
-            .iter()
-            .filter_map(|(k, v)| Some((k.as_i64().unwrap_or(i64::MAX), scalar(v)?)))
-            .collect(),
+        Some(YamlValue::Mapping(m)) => {
+            m.iter().filter_map(|(k, v)| Some((k.as_i64().unwrap_or(i64::MAX), scalar(v)?))).collect()
+        }
         Some(YamlValue::Sequence(s)) => s.iter().filter_map(scalar).enumerate().map(|(i, t)| (i as i64, t)).collect(),
         _ => Vec::new(),
     };
     tags.sort();
     let tags: Vec<String> = tags.into_iter().map(|(_, t)| t).collect();
-    let method_of = raw
-        .relationships
-        .as_ref()
-        .and_then(|r| r.get("method_of"))
-        .and_then(|m| m.get("value"))
-        .and_then(scalar);
+    let method_of =
+        raw.relationships.as_ref().and_then(|r| r.get("method_of")).and_then(|m| m.get("value")).and_then(scalar);
     let kind = if method_of.is_some() || tags.iter().any(|t| t == "Methods") {
         Kind::Method
     } else if tags.iter().any(|t| t == "Properties") {

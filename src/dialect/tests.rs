@@ -1,0 +1,131 @@
+use super::*;
+use crate::diag::Source;
+
+fn file(locale: &str, dir: &str, text: &str) -> ContentFile {
+    ContentFile {
+        source: Source::new(format!("content/{locale}/{dir}/index.md"), text),
+        locale: locale.into(),
+        dir: dir.into(),
+        role: Role::Primary,
+    }
+}
+
+fn parse_ok(locale: &str, dir: &str, text: &str) -> ParsedFile {
+    parse(&file(locale, dir, text), locale).unwrap_or_else(|d| panic!("{}", d[0].render()))
+}
+
+fn parse_err(text: &str) -> Diagnostic {
+    parse(&file("en", "web/api/x", text), "en-US").expect_err("should fail").remove(0)
+}
+
+#[test]
+fn the_three_dialects_of_close_are_one_entity() {
+    let es =
+        parse_ok("es", "web/api/websocket/close", include_str!("../../content/es/web/api/websocket/close/index.md"));
+    let de =
+        parse_ok("de", "web/api/websocket/close", include_str!("../../content/de/web/api/websocket/close/index.md"));
+    let mut wpd_file = file(
+        "en",
+        "web/api/websocket/close",
+        include_str!("../../content/en/web/api/websocket/close/webplatform.supplement.md"),
+    );
+    wpd_file.role = Role::Supplement("webplatform".into());
+    let wpd = parse(&wpd_file, "en-US").unwrap();
+    assert_eq!(
+        (es.meta.dialect, de.meta.dialect, wpd.meta.dialect),
+        (Dialect::Jekyll, Dialect::Mdn, Dialect::WebPlatform)
+    );
+    for p in [&es, &de, &wpd] {
+        assert_eq!(p.meta.key, "Web/API/WebSocket/close");
+        assert!(p.warnings.is_empty());
+    }
+    // w3api tags it "metodo", WebPlatform names it "method_of"; the German MDN page has no
+    // page-type (the entity takes its kind from the English page).
+    assert_eq!(
+        (es.meta.kind, wpd.meta.kind, de.meta.kind),
+        (Some(Kind::Method), Some(Kind::Method), Some(Kind::Other))
+    );
+    assert_eq!(de.meta.source_commit.as_deref(), Some("3e543cdfe8dddfb4774a64bf3decdcbab42a4111"));
+    assert_eq!(de.meta.short_title.as_deref(), Some("close()"));
+    assert_eq!(de.meta.source.original_url, "https://developer.mozilla.org/de/docs/Web/API/WebSocket/close");
+    assert_eq!(es.meta.source.original_url, "https://www.w3api.com/WebAPI/WebSocket/close/");
+    assert_eq!(
+        es.meta.summary.as_deref(),
+        Some("El método close del objeto WebSocket cierra la conexión con el servidor.")
+    );
+    assert_eq!(wpd.meta.summary.as_deref(), Some("Closes the WebSocket connection or connection attempt, if any."));
+    assert_eq!(wpd.meta.source.licence, "CC BY 3.0");
+    let field = |p: &ParsedFile, f: &str| {
+        p.meta.facts.iter().filter(|x| x.field == f).map(|x| x.value.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(field(&wpd, "readiness"), ["Almost Ready"]);
+    assert_eq!(field(&wpd, "standardization_status"), ["W3C Candidate Recommendation"]);
+    assert_eq!(field(&wpd, "attributions").len(), 2);
+    // Tags are a map with numeric keys and a gap (no 3): kept in key order.
+    assert_eq!(field(&wpd, "tags"), ["API, Object, Methods, WebSocket"]);
+}
+
+#[test]
+fn closeevent_without_page_type_is_an_interface() {
+    let p = parse_ok("es", "web/api/closeevent", include_str!("../../content/es/web/api/closeevent/index.md"));
+    assert_eq!(p.meta.key, "Web/API/CloseEvent");
+    assert_eq!(p.meta.kind, Some(Kind::Interface));
+}
+
+#[test]
+fn body_starts_after_the_front_matter() {
+    let p = parse_ok("en", "web/api/x", "---\ntitle: X\nslug: Web/API/X\n---\nHello\n");
+    assert_eq!(p.body(), "Hello\n");
+}
+
+#[test]
+fn unclosed_front_matter_points_at_the_opening_line() {
+    let d = parse_err("---\ntitle: X\nslug: Web/API/X\n\nHello\n");
+    assert_eq!(d.code, "front-matter-unclosed");
+    assert_eq!(d.location.unwrap().line, 1);
+}
+
+#[test]
+fn malformed_yaml_points_at_its_line() {
+    let d = parse_err("---\ntitle: X\nslug: [Web/API/X\n---\nHello\n");
+    assert_eq!(d.code, "front-matter-yaml");
+    let line = d.location.unwrap().line;
+    assert!((3..=4).contains(&line), "line {line}");
+}
+
+#[test]
+fn missing_title_is_reported_with_a_hint() {
+    let d = parse_err("---\nslug: Web/API/X\n---\n");
+    assert_eq!(d.code, "front-matter-missing-field");
+    assert!(d.message.contains("title"));
+    assert!(d.hint.unwrap().contains("title:"));
+}
+
+#[test]
+fn unknown_dialect_lists_the_fields_found() {
+    let d = parse_err("---\ntitle: X\nauthor: me\n---\n");
+    assert_eq!(d.code, "dialect-unknown");
+    assert!(d.label.unwrap().contains("author, title"));
+}
+
+#[test]
+fn mixed_dialects_are_ambiguous_unless_named() {
+    let text = "---\ntitle: X\nslug: Web/API/X\nuri: apis/x/X\n---\n";
+    assert_eq!(parse_err(text).code, "dialect-ambiguous");
+    let named = "---\ntitle: X\nslug: Web/API/X\nuri: apis/x/X\npolyref-dialect: mdn\n---\n";
+    assert_eq!(parse_ok("en", "web/api/x", named).meta.dialect, Dialect::Mdn);
+}
+
+#[test]
+fn a_field_of_the_wrong_shape_is_located() {
+    let d = parse_err("---\ntitle: X\nslug: Web/API/X\nl10n: just-text\n---\n");
+    assert_eq!(d.code, "front-matter-field");
+    assert_eq!(d.location.unwrap().line, 4);
+}
+
+#[test]
+fn a_page_in_the_wrong_folder_is_a_warning_naming_the_right_one() {
+    let p = parse_ok("en", "web/api/elsewhere", "---\ntitle: X\nslug: Web/API/X\n---\n");
+    assert_eq!(p.warnings.len(), 1);
+    assert!(p.warnings[0].hint.as_ref().unwrap().contains("content/en/web/api/x/"));
+}

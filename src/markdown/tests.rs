@@ -1,0 +1,150 @@
+use std::path::Path;
+
+use super::*;
+use crate::config::Config;
+use crate::diag::Source;
+use crate::dialect;
+use crate::i18n::I18n;
+use crate::load::{ContentFile, Role};
+use crate::model::Model;
+
+const UI: &str = "alert-note = Note\nbadge-optional = Optional\nmacro-available-in-workers = Workers\n";
+const UI_DE: &str = "alert-note = Hinweis\nbadge-optional = Optional\n";
+
+fn parsed(locale: &str, dir: &str, text: &str) -> dialect::ParsedFile {
+    let f = ContentFile {
+        source: Source::new(format!("content/{locale}/{dir}/index.md"), text),
+        locale: locale.into(),
+        dir: dir.into(),
+        role: Role::Primary,
+    };
+    dialect::parse(&f, locale).expect("valid front matter")
+}
+
+/// Renders `body` as the German page `Web/API/WebSocket/close`, in a site that also has
+/// `Web/API/CloseEvent`.
+fn render_de(body: &str) -> (Rendered, Vec<Diagnostic>) {
+    let config = Config::defaults(Path::new("."));
+    let page =
+        parsed("de", "web/api/websocket/close", &format!("---\ntitle: T\nslug: Web/API/WebSocket/close\n---\n{body}"));
+    let other = parsed("es", "web/api/closeevent", "---\ntitle: CloseEvent\nslug: Web/API/CloseEvent\n---\n");
+    let (model, _) = Model::assemble(vec![page.clone(), other], &config);
+    let (i18n, _) = I18n::load(
+        "en",
+        &[
+            ("en".into(), vec![Source::new("i18n/en/ui.ftl", UI)]),
+            ("de".into(), vec![Source::new("i18n/de/ui.ftl", UI_DE)]),
+        ],
+    );
+    let entity = model.find("Web/API/WebSocket/close").unwrap();
+    let env = Env {
+        config: &config,
+        model: &model,
+        i18n: &i18n,
+        registry: None,
+        entity,
+        text_locale: "de",
+        page_locale: "de",
+        root: "../../../../../",
+    };
+    render(&page, &env)
+}
+
+#[test]
+fn gfm_note_gets_a_localized_title() {
+    let (r, d) = render_de("> [!NOTE]\n> Achtung.\n");
+    assert!(d.is_empty());
+    assert!(r.html().contains("<p class=\"notecard-title\"><strong>Hinweis</strong></p>"), "{}", r.html());
+    assert!(r.html().contains("<p>Achtung.</p>"));
+}
+
+#[test]
+fn macros_render_localized_and_no_braces_remain() {
+    let (r, d) = render_de("- `code` {{optional_inline}}\n  - : Der Code {{domxref(\"CloseEvent\")}}.\n");
+    assert!(d.is_empty(), "{d:?}");
+    let html = r.html();
+    assert!(!html.contains("{{"), "{html}");
+    assert!(html.contains("<span class=\"badge optional\">Optional</span>"));
+    // Our own page, in the page's locale, relative to the page.
+    assert!(html.contains("href=\"../../../../../de/web/api/closeevent/index.html\""), "{html}");
+}
+
+#[test]
+fn mdn_definition_lists_become_dl_with_ids() {
+    let (r, _) = render_de("- `code`\n\n  - : Ein Code.\n\n- `reason`\n  - : Ein Grund.\n");
+    let html = r.html();
+    assert!(html.contains("<dl>"), "{html}");
+    assert!(html.contains("<dt id=\"code\"><code>code</code></dt>"), "{html}");
+    assert!(html.contains("<dt id=\"reason\">"), "{html}");
+    assert!(!html.contains(": Ein"), "{html}");
+}
+
+#[test]
+fn ordinary_lists_stay_lists() {
+    let (r, _) = render_de("- a\n- b\n");
+    assert!(r.html().contains("<ul>"));
+}
+
+#[test]
+fn unknown_macro_is_a_located_diagnostic() {
+    let (_, d) = render_de("Text\n\nMehr {{Bogus(1)}} hier.\n");
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, "macro-unknown");
+    let loc = d[0].location.as_ref().unwrap();
+    // Front matter is 4 lines; the macro is on body line 3, after "Mehr ".
+    assert_eq!((loc.line, loc.col), (7, 6));
+}
+
+#[test]
+fn wrong_arguments_are_a_diagnostic() {
+    let (_, d) = render_de("{{domxref()}}\n\n{{optional_inline(\"x\")}}\n");
+    assert_eq!(d.iter().filter(|d| d.code == "macro-arguments").count(), 2);
+}
+
+#[test]
+fn macros_in_code_are_left_alone() {
+    let (r, d) = render_de("```js\n{{notAMacro}}\n```\n\nUse `{{x}}`.\n");
+    assert!(d.is_empty());
+    assert!(r.html().contains("{{notAMacro}}"));
+}
+
+#[test]
+fn block_macros_replace_their_paragraph() {
+    let (r, _) = render_de("{{APIRef(\"WebSockets API\")}}{{AvailableInWorkers}}\n\nText.\n");
+    assert!(
+        r.intro.trim_start().starts_with("<div class=\"notecard note\" role=\"note\"><p>Workers</p></div>"),
+        "{}",
+        r.intro
+    );
+    assert_eq!(r.summary.as_deref(), Some("Text."));
+}
+
+#[test]
+fn sections_are_cut_at_headings_and_recognised_in_any_language() {
+    let (r, _) = render_de("Intro.\n\n## Syntax\n\nx\n\n### Rückgabewert\n\ny\n\n## Siehe auch\n\nz\n");
+    let kinds: Vec<_> = r.sections.iter().map(|s| (s.id.as_str(), s.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("syntax", Some(SectionKind::Syntax)),
+            ("rückgabewert", Some(SectionKind::ReturnValue)),
+            ("siehe_auch", Some(SectionKind::SeeAlso))
+        ]
+    );
+    assert_eq!(r.intro, "<p>Intro.</p>\n");
+}
+
+#[test]
+fn site_form_links_resolve_to_our_pages_or_the_source_site() {
+    let (r, _) = render_de("[a](/de/docs/Web/API/CloseEvent#x) [b](/de/docs/Web/API/WebSocket)\n");
+    let html = r.html();
+    assert!(html.contains("href=\"../../../../../de/web/api/closeevent/index.html#x\""), "{html}");
+    assert!(html.contains("href=\"https://developer.mozilla.org/de/docs/Web/API/WebSocket\""), "{html}");
+}
+
+#[test]
+fn duplicate_heading_ids_are_made_unique() {
+    let (r, _) = render_de("## A\n\n## A\n");
+    let ids: Vec<_> = r.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a_2"]);
+}
