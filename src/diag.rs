@@ -44,6 +44,16 @@ impl Source {
     }
 }
 
+impl Source {
+    /// A location covering line `line` (1-based) without its newline.
+    pub fn line(&self, line: usize) -> Location {
+        let start: usize = self.text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+        let len =
+            self.text[start.min(self.text.len())..].find('\n').unwrap_or(self.text.len() - start.min(self.text.len()));
+        self.at(start..start + len)
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;

@@ -214,6 +214,8 @@ pub struct Output {
     pub html: String,
     /// Block-level HTML (a table, a note box): it replaces a paragraph of its own.
     pub block: bool,
+    /// Generated cells shown in English because the locale lacks their message.
+    pub untranslated: usize,
 }
 
 /// What macros may look at while rendering one page.
@@ -272,8 +274,8 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             .hint("compare with the same macro on another page, or with MDN's documentation of it")
     };
     let str_arg = |i: usize| call.args.get(i).and_then(Arg::as_str);
-    let inline = |html: String| Ok(Output { html, block: false });
-    let block = |html: String| Ok(Output { html, block: true });
+    let inline = |html: String| Ok(Output { html, block: false, untranslated: 0 });
+    let block = |html: String| Ok(Output { html, block: true, untranslated: 0 });
     let badge = |class: &str, id: &str| inline(format!("<span class=\"badge {class}\">{}</span>", esc(&env.label(id))));
     let name = call.name.to_ascii_lowercase();
     let no_args =
@@ -333,7 +335,10 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
         "specifications" => no_args(block(specifications(env))),
         "compat" => no_args(block(compat(env))),
         "closecodes" => match env.registry {
-            Some(r) => no_args(block(crate::data::close_codes_table(r, env))),
+            Some(r) => no_args({
+                let (html, untranslated) = crate::data::close_codes_table(r, env);
+                Ok(Output { html, block: true, untranslated })
+            }),
             None => {
                 Err(Diagnostic::error("macro-data", "`CloseCodes` needs the close-code registry, which did not load")
                     .at(at())

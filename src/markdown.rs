@@ -104,6 +104,8 @@ pub struct Rendered {
     pub sections: Vec<Section>,
     /// The first paragraph as plain text.
     pub summary: Option<String>,
+    /// Generated table cells shown in English for want of a translation.
+    pub untranslated_cells: usize,
 }
 
 impl Rendered {
@@ -149,6 +151,7 @@ pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
                 Output {
                     html: format!("<code class=\"macro-error\">{}</code>", esc(&body[call.range.clone()])),
                     block: false,
+                    untranslated: 0,
                 }
             }
         });
@@ -164,7 +167,8 @@ pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     let events = definition_lists(events, &outputs, &mut seen);
     let dialect = file.meta.dialect;
-    let rendered = transform(events, &outputs, dialect, env, &mut seen);
+    let mut rendered = transform(events, &outputs, dialect, env, &mut seen);
+    rendered.untranslated_cells = outputs.iter().map(|o| o.untranslated).sum();
     (rendered, diags)
 }
 
@@ -508,7 +512,8 @@ fn transform(
         html
     };
     let intro_end = heads.first().map_or(out.len(), |h| h.0);
-    let mut rendered = Rendered { intro: to_html(&out[..intro_end]), sections: Vec::new(), summary };
+    let mut rendered =
+        Rendered { intro: to_html(&out[..intro_end]), sections: Vec::new(), summary, untranslated_cells: 0 };
     for (n, (start, level, id, title)) in heads.iter().enumerate() {
         let end = heads.get(n + 1).map_or(out.len(), |h| h.0);
         rendered.sections.push(Section {

@@ -10,13 +10,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::data;
 use crate::data::close_codes::CloseCodeRegistry;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::dialect::{self, Kind, ParsedFile, SourceInfo};
 use crate::i18n::I18n;
 use crate::load;
 use crate::macros::{Env, esc};
-use crate::markdown::{self, Section};
+use crate::markdown::{self, Section, SectionKind};
 use crate::model::{Availability, Entity, Model};
 use crate::render::{
     AlternateView, Chrome, FactView, FallbackView, HomeEntry, HomeView, LanguageView, PageView, Renderer, RootView,
@@ -40,6 +41,8 @@ pub struct Summary {
     pub pages: BTreeMap<String, usize>,
     /// Pages shown in another language than their locale's.
     pub fallbacks: usize,
+    /// Generated table cells shown in English, per locale (only locales that have some).
+    pub untranslated_cells: BTreeMap<String, usize>,
     pub warnings: usize,
     pub files: usize,
     pub elapsed: Duration,
@@ -50,6 +53,7 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let total: usize = self.pages.values().sum();
         let per: Vec<String> = self.pages.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        // BTreeMap order (alphabetical) keeps the line stable whatever the configuration.
         write!(
             f,
             "{total} pages ({}), {} fallback{}, {} warning{}, {} files in {:.2} s",
@@ -60,7 +64,12 @@ impl std::fmt::Display for Summary {
             if self.warnings == 1 { "" } else { "s" },
             self.files,
             self.elapsed.as_secs_f64()
-        )
+        )?;
+        if !self.untranslated_cells.is_empty() {
+            let per: Vec<String> = self.untranslated_cells.iter().map(|(l, n)| format!("{l} {n}")).collect();
+            write!(f, "; untranslated table cells: {}", per.join(", "))?;
+        }
+        Ok(())
     }
 }
 
@@ -102,6 +111,36 @@ struct SupplementModel<'a> {
     summary: Option<&'a str>,
     facts: &'a [dialect::Fact],
     sections: Vec<Section>,
+}
+
+/// The entity whose `code` parameter gets the generated close-code summary.
+const CLOSE_METHOD: &str = "Web/API/WebSocket/close";
+/// The entity whose page holds the full close-code table.
+const CLOSE_EVENT: &str = "Web/API/CloseEvent";
+
+/// Registry entries whose name message no locale defines: an error at the entry's line.
+fn undefined_registry_messages(
+    registry: &CloseCodeRegistry,
+    source: &crate::diag::Source,
+    i18n: &I18n,
+    default: &str,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for e in &registry.entries {
+        for id in [e.message_id(), format!("{}.description", e.message_id())] {
+            if i18n.lookup(default, &id, &[]).is_none() {
+                out.push(
+                    Diagnostic::error(
+                        "registry-message",
+                        format!("the message `{id}` for this entry is defined nowhere"),
+                    )
+                    .at(source.line(e.line))
+                    .hint(format!("add it to i18n/{default}/close-codes.ftl")),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Everything shared by the pages of one build.
@@ -158,6 +197,9 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
         if source.path.ends_with("/close-codes.yaml") {
             let (r, d) = CloseCodeRegistry::parse(source);
             diags.extend(d);
+            if let Some(r) = &r {
+                diags.extend(undefined_registry_messages(r, source, &i18n, &config.default_locale));
+            }
             registry = r;
         } else {
             diags.push(
@@ -206,8 +248,12 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
     let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
     let mut pages: BTreeMap<String, usize> = config.locales.iter().map(|l| (l.clone(), 0)).collect();
     let mut fallbacks = 0;
-    for ((_, locale), PageOutput { files, diags: d, fallback }) in jobs.iter().zip(results) {
+    let mut untranslated_cells: BTreeMap<String, usize> = BTreeMap::new();
+    for ((_, locale), PageOutput { files, diags: d, fallback, untranslated }) in jobs.iter().zip(results) {
         diags.extend(d);
+        if untranslated > 0 {
+            *untranslated_cells.entry(locale.to_string()).or_default() += untranslated;
+        }
         if !files.is_empty() {
             *pages.entry(locale.to_string()).or_default() += 1;
             fallbacks += usize::from(fallback);
@@ -251,6 +297,7 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
     let summary = Summary {
         pages,
         fallbacks,
+        untranslated_cells,
         warnings: diags.warnings(),
         files: file_count,
         elapsed: started.elapsed(),
@@ -299,6 +346,7 @@ struct PageOutput {
     files: Vec<(String, Vec<u8>)>,
     diags: Vec<Diagnostic>,
     fallback: bool,
+    untranslated: usize,
 }
 
 fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
@@ -317,8 +365,27 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
         page_locale: locale,
         root: &root,
     };
-    let (body, d) = markdown::render(&translation.primary, &env);
+    let (mut body, d) = markdown::render(&translation.primary, &env);
     diags.extend(d);
+    if let (Some(registry), true) = (shared.registry, entity.key == CLOSE_METHOD) {
+        // The close() page's `code` parameter gets a summary generated from the registry.
+        let table = match shared.model.find(CLOSE_EVENT) {
+            Some(e) => format!("{root}{locale}/{}/index.html#{}", e.dir, data::TABLE_ID),
+            None => format!("https://developer.mozilla.org/{}/docs/{CLOSE_EVENT}", Config::mdn_locale(locale)),
+        };
+        let summary = data::code_summary(registry, &env, &table);
+        match body.sections.iter_mut().find(|s| s.kind == Some(SectionKind::Parameters)) {
+            Some(section) => section.html.push_str(&summary),
+            None => diags.push(
+                Diagnostic::warning(
+                    "close-code-summary",
+                    "this close() page has no parameters section for the generated close-code summary",
+                )
+                .at(translation.primary.file.source.at(0..3))
+                .hint("add a `## Parameters` (or `### Parameter`, `## Parámetros`) heading"),
+            ),
+        }
+    }
     let mut supplements = Vec::new();
     let mut supplement_bodies = Vec::new();
     for s in &translation.supplements {
@@ -387,7 +454,7 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
         Ok(h) => h,
         Err(d) => {
             diags.push(d);
-            return PageOutput { files: Vec::new(), diags, fallback: false };
+            return PageOutput { files: Vec::new(), diags, fallback: false, untranslated: 0 };
         }
     };
     let model = PageModel {
@@ -426,6 +493,7 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
         files: vec![(page_name, html.into_bytes()), (format!("{page_dir}/index.json"), json)],
         diags,
         fallback,
+        untranslated: body.untranslated_cells,
     }
 }
 

@@ -63,3 +63,9 @@ fact-attributions = Quellenangaben
 fact-category = Kategorie
 fact-date = Veröffentlicht
 fact-last-modified-at = Zuletzt geändert
+
+code-summary-title = Welche Codes close() annimmt
+code-summary-allowed = Ein Skript darf { $codes } übergeben. Jeder andere Code löst einen InvalidAccessError aus.
+code-summary-wire-only = { $codes } sind in einem Close-Frame gültig, aber close() weist sie zurück: Sie sendet der Browser oder der Server, nie ein Skript.
+code-summary-no-code = Ohne Code sendet der Browser einen Close-Frame ohne Statuscode, und die Gegenseite meldet { $code }
+code-summary-table-link = Alle Schließcodes

@@ -69,3 +69,10 @@ fact-attributions = Attributions
 fact-category = Category
 fact-date = Published
 fact-last-modified-at = Last modified
+
+# The summary generated into the `code` parameter of the close() page.
+code-summary-title = Which codes close() accepts
+code-summary-allowed = A script may pass { $codes }. Any other code throws an InvalidAccessError.
+code-summary-wire-only = { $codes } are valid in a Close frame, but close() rejects them: the browser or the server sends them, never a script.
+code-summary-no-code = Without a code, the browser sends a Close frame with no status code, and the other side reports { $code }
+code-summary-table-link = All close codes

@@ -63,3 +63,9 @@ fact-attributions = Atribuciones
 fact-category = Categoría
 fact-date = Publicado
 fact-last-modified-at = Última modificación
+
+code-summary-title = Qué códigos acepta close()
+code-summary-allowed = Un script puede pasar { $codes }. Cualquier otro código lanza un InvalidAccessError.
+code-summary-wire-only = { $codes } son válidos en una trama Close, pero close() los rechaza: los envía el navegador o el servidor, nunca un script.
+code-summary-no-code = Sin código, el navegador envía una trama Close sin código de estado y el otro extremo informa { $code }
+code-summary-table-link = Todos los códigos de cierre

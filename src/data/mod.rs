@@ -3,4 +3,4 @@
 pub mod close_codes;
 mod table;
 
-pub use table::close_codes_table;
+pub use table::{TABLE_ID, close_codes_table, code_summary};
