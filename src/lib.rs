@@ -9,7 +9,7 @@
 //! 5. [`data`]: structured data (the close-code registry), [`rules`]: the standard's close() rules.
 //! 6. [`markdown`] with [`macros`]: bodies → HTML fragments, localized through [`i18n`].
 //! 7. [`render`]: typed views through Tera templates → pages.
-//! 8. [`write`]: the site, swapped in atomically.
+//! 8. [`write`](mod@write): the site, swapped in atomically.
 //!
 //! [`diag`] carries the problems of every stage; [`front_matter`] is the one door to YAML.
 
