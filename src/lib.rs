@@ -29,6 +29,7 @@ pub mod markdown;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod sanitize;
 pub mod site;
 pub mod write;
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::diag::Diagnostic;
 use crate::dialect::{Dialect, ParsedFile, key_from_permalink, key_from_uri};
 use crate::macros::{self, Env, Output, esc};
+use crate::sanitize;
 
 /// A heading-delimited part of a page.
 #[derive(Debug, Clone, Serialize)]
@@ -139,10 +140,13 @@ pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
     }
     let mut outputs = Vec::with_capacity(calls.len());
     let mut text = String::with_capacity(body.len());
+    // (end of a placeholder in `text`, body offset minus text offset after it)
+    let mut shifts: Vec<(usize, isize)> = Vec::with_capacity(calls.len());
     let mut last = 0;
     for (i, call) in calls.iter().enumerate() {
         text.push_str(&body[last..call.range.start]);
         write!(text, "{OPEN}{i}{CLOSE}").expect("writing to a String");
+        shifts.push((text.len(), call.range.end as isize - text.len() as isize));
         last = call.range.end;
         outputs.push(match macros::render(call, env, source, body_start) {
             Ok(o) => o,
@@ -157,18 +161,56 @@ pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
         });
     }
     text.push_str(&body[last..]);
+    let to_file = |offset: usize| {
+        let shift = shifts.iter().rev().find(|(end, _)| *end <= offset).map_or(0, |(_, s)| *s);
+        body_start + (offset as isize + shift).max(0) as usize
+    };
 
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_GFM
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_DEFINITION_LIST;
-    let events: Vec<Event> = Parser::new_ext(&text, options).collect();
+    let mut events: Vec<Event> = Vec::new();
+    let mut raw_html = false;
+    for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
+        let at = || source.at(to_file(range.start)..to_file(range.end.min(range.start + 80)));
+        match &event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                raw_html = true;
+                for problem in sanitize::problems(h) {
+                    diags.push(
+                        Diagnostic::warning("html-removed", format!("{problem} in this page's HTML was removed"))
+                            .at(at())
+                            .hint("scripts, styles, frames, forms and event handlers never reach the site; write the content in markdown"),
+                    );
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if !sanitize::safe_url(dest_url) => {
+                diags.push(
+                    Diagnostic::warning(
+                        "url-removed",
+                        format!("the link target `{dest_url}` is not allowed and was removed"),
+                    )
+                    .at(at())
+                    .hint("links may be relative, or use http:, https: or mailto:"),
+                );
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
     let mut seen = HashSet::new();
     let events = definition_lists(events, &outputs, &mut seen);
     let dialect = file.meta.dialect;
     let mut rendered = transform(events, &outputs, dialect, env, &mut seen);
     rendered.untranslated_cells = outputs.iter().map(|o| o.untranslated).sum();
+    if raw_html {
+        rendered.intro = sanitize::clean(&rendered.intro);
+        for s in &mut rendered.sections {
+            s.html = sanitize::clean(&s.html);
+        }
+    }
     (rendered, diags)
 }
 
@@ -288,9 +330,12 @@ fn matching_end(events: &[Event], start: usize) -> usize {
 /// become `<dl>`, each term with an id so that `#code` links work.
 fn definition_lists<'a>(events: Vec<Event<'a>>, outputs: &[Output], seen: &mut HashSet<String>) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(events.len());
-    convert_dl(&events, &mut out, outputs, seen);
+    convert_dl(&events, &mut out, outputs, seen, 0);
     out
 }
+
+/// Definition lists nested deeper than this stay plain lists (bounds the recursion).
+const MAX_DL_DEPTH: usize = 32;
 
 /// The text a term shows, macros included (`{{domxref("CloseEvent.code")}}` → `CloseEvent.code`).
 fn term_text(term: &[Event], outputs: &[Output]) -> String {
@@ -333,7 +378,17 @@ fn strip_tags(html: &str) -> String {
     out
 }
 
-fn convert_dl<'a>(events: &[Event<'a>], out: &mut Vec<Event<'a>>, outputs: &[Output], seen: &mut HashSet<String>) {
+fn convert_dl<'a>(
+    events: &[Event<'a>],
+    out: &mut Vec<Event<'a>>,
+    outputs: &[Output],
+    seen: &mut HashSet<String>,
+    depth: usize,
+) {
+    if depth > MAX_DL_DEPTH {
+        out.extend_from_slice(events);
+        return;
+    }
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::List(None)) = &events[i] {
@@ -348,9 +403,9 @@ fn convert_dl<'a>(events: &[Event<'a>], out: &mut Vec<Event<'a>>, outputs: &[Out
                         .collect();
                     let id = unique(slugify(&term_text(&term, outputs)), seen);
                     out.push(Event::Html(CowStr::from(format!("<dt id=\"{}\">", esc(&id)))));
-                    convert_dl(&term, out, outputs, seen);
+                    convert_dl(&term, out, outputs, seen, depth + 1);
                     out.push(Event::Html(CowStr::Borrowed("</dt>\n<dd>")));
-                    convert_dl(&def, out, outputs, seen);
+                    convert_dl(&def, out, outputs, seen, depth + 1);
                     out.push(Event::Html(CowStr::Borrowed("</dd>\n")));
                 }
                 out.push(Event::Html(CowStr::Borrowed("</dl>\n")));
@@ -530,6 +585,9 @@ fn transform(
 /// Resolves a link written in a dialect's own site form to our page when we have it, else to
 /// the source site's absolute URL.
 pub fn resolve_link(dest: &str, dialect: Dialect, env: &Env) -> String {
+    if !sanitize::safe_url(dest) {
+        return "#".into();
+    }
     let (path, frag) = match dest.split_once('#') {
         Some((p, f)) => (p, format!("#{f}")),
         None => (dest, String::new()),

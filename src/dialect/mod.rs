@@ -179,6 +179,7 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
         Dialect::Jekyll => jekyll::parse(&ctx),
         Dialect::WebPlatform => webplatform::parse(&ctx),
     }?;
+    check_key(&ctx, &meta)?;
     let warnings = check_location(&ctx, &meta).into_iter().collect();
     Ok(ParsedFile { file: file.clone(), meta, body_start: split.body_start, warnings })
 }
@@ -279,6 +280,32 @@ fn detect(map: &YamlMapping, ctx: &Ctx) -> Result<Dialect, Vec<Diagnostic>> {
             ])
         }
     }
+}
+
+/// A key becomes a folder of the site: it must not be able to point anywhere else.
+fn check_key(ctx: &Ctx, meta: &PageMeta) -> Result<(), Vec<Diagnostic>> {
+    let bad = |why: &str| {
+        let field = match meta.dialect {
+            Dialect::Mdn => "slug",
+            Dialect::Jekyll => "key",
+            Dialect::WebPlatform => "uri",
+        };
+        Err(vec![
+            Diagnostic::error("unsafe-slug", format!("the page address `{}` {why}", meta.key.escape_debug()))
+                .at(ctx.field(field))
+                .hint("an address is made of names separated by `/`, such as Web/API/WebSocket/close"),
+        ])
+    };
+    if meta.key.chars().any(|c| c.is_control() || matches!(c, '\\' | '%' | '?' | '#' | '<' | '>' | '"' | '|' | '*')) {
+        return bad("contains a character that cannot be part of an address");
+    }
+    if meta.key.split('/').any(|seg| seg.is_empty() || seg == "." || seg == ".." || seg.trim() != seg) {
+        return bad("has an empty, `.` or `..` part, which would lead outside its folder");
+    }
+    if meta.key.len() > 512 || meta.key.split('/').count() > 32 {
+        return bad("is too long");
+    }
+    Ok(())
 }
 
 /// A page should sit in the folder its key names, so that translators find it by locale and

@@ -129,3 +129,15 @@ fn a_page_in_the_wrong_folder_is_a_warning_naming_the_right_one() {
     assert_eq!(p.warnings.len(), 1);
     assert!(p.warnings[0].hint.as_ref().unwrap().contains("content/en/web/api/x/"));
 }
+
+#[test]
+fn addresses_that_would_leave_the_site_are_rejected() {
+    for slug in ["Web/../../etc", "Web/API/%2e%2e/x", "Web\\\\API", "Web//API", "./x", "Web/API/a\\u0000b"] {
+        let text = format!("---\ntitle: X\nslug: \"{slug}\"\n---\n");
+        let d = parse_err(&text);
+        assert_eq!(d.code, "unsafe-slug", "{slug}");
+        assert_eq!(d.location.unwrap().line, 3, "{slug}");
+    }
+    let d = parse_err("---\ntitle: X\nuri: apis/websocket/../../x\n---\n");
+    assert_eq!(d.code, "unsafe-slug");
+}

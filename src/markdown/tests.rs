@@ -148,3 +148,31 @@ fn duplicate_heading_ids_are_made_unique() {
     let ids: Vec<_> = r.sections.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["a", "a_2"]);
 }
+
+#[test]
+fn raw_script_and_unsafe_links_never_reach_the_page_and_are_reported_at_their_line() {
+    let (r, d) = render_de(
+        "Text {{optional_inline}}\n\n<script>alert(1)</script>\n\n<p onclick=\"x()\">Hi <kbd>K</kbd></p>\n\n[a](javascript:alert(2))\n",
+    );
+    let html = r.html();
+    for bad in ["<script", "alert", "onclick", "javascript"] {
+        assert!(!html.contains(bad), "{bad} in {html}");
+    }
+    assert!(html.contains("<kbd>K</kbd>") && html.contains("badge optional"), "{html}");
+    let lines: Vec<(&str, usize)> = d.iter().map(|d| (d.code, d.location.as_ref().unwrap().line)).collect();
+    // The front matter takes 4 lines.
+    assert_eq!(lines, [("html-removed", 7), ("html-removed", 9), ("url-removed", 11)]);
+}
+
+#[test]
+fn deep_nesting_is_rendered_without_exhausting_the_stack() {
+    let mut body = String::new();
+    for i in 0..10_000 {
+        body.push_str(&"  ".repeat(i.min(200)));
+        body.push_str(if i % 2 == 0 { "- `a`\n" } else { "- : b\n" });
+    }
+    body.push_str(&">".repeat(10_000));
+    body.push_str(" deep\n");
+    let (r, _) = render_de(&body);
+    assert!(r.html().contains("deep"));
+}
