@@ -33,4 +33,4 @@ pub mod sanitize;
 pub mod site;
 pub mod write;
 
-pub use site::{BuildOptions, Outcome, Summary, build};
+pub use site::{BuildOptions, Outcome, Prepared, RenderedSite, Summary, build, prepare, render_site};

@@ -164,8 +164,19 @@ pub fn build(config: &Config, opts: &BuildOptions) -> Outcome {
     }
 }
 
-fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
-    let started = Instant::now();
+/// The loaded and validated inputs of a build: everything pages are rendered from.
+pub struct Prepared {
+    pub model: Model,
+    pub i18n: Arc<I18n>,
+    pub registry: Option<CloseCodeRegistry>,
+    pub renderer: Renderer,
+    /// Static files for `site/assets/`.
+    pub assets: Vec<(String, Vec<u8>)>,
+}
+
+/// Runs the stages up to the model: load, dialects, model, data, messages, templates. `None`
+/// when an error makes rendering pointless; every problem found is in the diagnostics.
+pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     let mut diags = Diagnostics::new();
 
     let (loaded, d) = load::load(config);
@@ -217,13 +228,79 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
             None
         }
     };
+    match (renderer, diags.has_errors()) {
+        (Some(renderer), false) => (Some(Prepared { model, i18n, registry, renderer, assets }), diags),
+        _ => {
+            diags.sort();
+            (None, diags)
+        }
+    }
+}
 
-    let (Some(renderer), false) = (renderer, diags.has_errors()) else {
-        diags.sort();
+/// Every file of the site, rendered in memory, with counts for the summary.
+pub struct RenderedSite {
+    /// `(path inside the site, bytes)`, sorted by path.
+    pub files: Vec<(String, Vec<u8>)>,
+    pub pages: BTreeMap<String, usize>,
+    pub fallbacks: usize,
+    pub untranslated_cells: BTreeMap<String, usize>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Renders every page of every locale, the homes, the root page and the assets. Pure.
+pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
+    let shared = Shared {
+        config,
+        model: &prepared.model,
+        i18n: &prepared.i18n,
+        registry: prepared.registry.as_ref(),
+        renderer: &prepared.renderer,
+    };
+    let mut diags = Diagnostics::new();
+    // Every (entity, locale) pair is a page: translated, or a marked fallback.
+    let jobs: Vec<(&Entity, &str)> =
+        prepared.model.entities.iter().flat_map(|e| config.locales.iter().map(move |l| (e, l.as_str()))).collect();
+    let results: Vec<PageOutput> = jobs.par_iter().map(|(e, l)| render_page(&shared, e, l)).collect();
+
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut pages: BTreeMap<String, usize> = config.locales.iter().map(|l| (l.clone(), 0)).collect();
+    let mut fallbacks = 0;
+    let mut untranslated_cells: BTreeMap<String, usize> = BTreeMap::new();
+    for ((_, locale), PageOutput { files: f, diags: d, fallback, untranslated }) in jobs.iter().zip(results) {
+        diags.extend(d);
+        if untranslated > 0 {
+            *untranslated_cells.entry(locale.to_string()).or_default() += untranslated;
+        }
+        if !f.is_empty() {
+            *pages.entry(locale.to_string()).or_default() += 1;
+            fallbacks += usize::from(fallback);
+        }
+        files.extend(f);
+    }
+    for locale in &config.locales {
+        match render_home(&shared, locale) {
+            Ok(html) => files.push((format!("{locale}/index.html"), html.into_bytes())),
+            Err(d) => diags.push(d),
+        }
+    }
+    match render_root(&shared) {
+        Ok(html) => files.push(("index.html".into(), html.into_bytes())),
+        Err(d) => diags.push(d),
+    }
+    for (name, bytes) in &prepared.assets {
+        files.push((format!("assets/{name}"), bytes.clone()));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    diags.extend(prepared.i18n.undefined_report());
+    RenderedSite { files, pages, fallbacks, untranslated_cells, diagnostics: diags }
+}
+
+fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
+    let started = Instant::now();
+    let (prepared, mut diags) = prepare(config);
+    let Some(prepared) = prepared else {
         return Outcome { summary: None, diagnostics: diags };
     };
-    let shared = Shared { config, model: &model, i18n: &i18n, registry: registry.as_ref(), renderer: &renderer };
-
     let writer = if opts.write {
         match Writer::begin(&config.output_dir) {
             Ok(w) => Some(w),
@@ -239,42 +316,11 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
     } else {
         None
     };
-
-    // Every (entity, locale) pair is a page: translated, or a marked fallback.
-    let jobs: Vec<(&Entity, &str)> =
-        model.entities.iter().flat_map(|e| config.locales.iter().map(move |l| (e, l.as_str()))).collect();
-    let results: Vec<PageOutput> = jobs.par_iter().map(|(e, l)| render_page(&shared, e, l)).collect();
-
-    let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut pages: BTreeMap<String, usize> = config.locales.iter().map(|l| (l.clone(), 0)).collect();
-    let mut fallbacks = 0;
-    let mut untranslated_cells: BTreeMap<String, usize> = BTreeMap::new();
-    for ((_, locale), PageOutput { files, diags: d, fallback, untranslated }) in jobs.iter().zip(results) {
-        diags.extend(d);
-        if untranslated > 0 {
-            *untranslated_cells.entry(locale.to_string()).or_default() += untranslated;
-        }
-        if !files.is_empty() {
-            *pages.entry(locale.to_string()).or_default() += 1;
-            fallbacks += usize::from(fallback);
-        }
-        outputs.extend(files);
-    }
-    for locale in &config.locales {
-        match render_home(&shared, locale) {
-            Ok(html) => outputs.push((format!("{locale}/index.html"), html.into_bytes())),
-            Err(d) => diags.push(d),
-        }
-    }
-    match render_root(&shared) {
-        Ok(html) => outputs.push(("index.html".into(), html.into_bytes())),
-        Err(d) => diags.push(d),
-    }
-    for (name, bytes) in assets {
-        outputs.push((format!("assets/{name}"), bytes));
-    }
-    diags.extend(i18n.undefined_report());
+    let site = render_site(&prepared, config);
+    diags.extend(site.diagnostics);
     diags.sort();
+    let outputs = site.files;
+    let (pages, fallbacks, untranslated_cells) = (site.pages, site.fallbacks, site.untranslated_cells);
 
     let file_count = outputs.len();
     if let Some(writer) = writer {
