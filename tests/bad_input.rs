@@ -1,0 +1,398 @@
+//! Bad input: every fixture under `tests/fixtures/bad/` is a small site with one kind of mistake a
+//! translator or template author makes. Each test builds it over a site made by a good build and
+//! checks that the build fails cleanly (no summary, the previous site untouched, no temporary
+//! folder left) and reports the mistake where it is. The full text the user reads is kept as an
+//! insta snapshot in `tests/snapshots/`. See `tests/README.md`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use polyref::config::Config;
+use polyref::diag::{Diagnostic, Severity};
+use polyref::{BuildOptions, Outcome, build};
+
+/// The project folder (its real `templates/` and `i18n/` are used unless a fixture has its own).
+fn project() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/fixtures/<name>`: `good-minimal`, or `bad/<case>`.
+fn fixture(name: &str) -> PathBuf {
+    project().join("tests/fixtures").join(name)
+}
+
+/// Settings for the site at `root`, written to `out`. A fixture without its own `templates/` or
+/// `i18n/` uses the project's.
+fn config(root: &Path, out: &Path) -> Config {
+    let mut config = Config::defaults(root);
+    if !root.join("templates").is_dir() {
+        config.templates_dir = project().join("templates");
+    }
+    if !root.join("i18n").is_dir() {
+        config.i18n_dir = project().join("i18n");
+    }
+    config.output_dir = out.to_path_buf();
+    config
+}
+
+fn run(root: &Path, out: &Path) -> Outcome {
+    build(&config(root, out), &BuildOptions { write: true, jobs: Some(1) })
+}
+
+/// Every file below `dir` with its bytes, by path relative to `dir`.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(base, &path, out);
+            } else {
+                out.insert(path.strip_prefix(base).unwrap().to_path_buf(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// Copies the tree at `from` into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for (rel, bytes) in tree(from) {
+        let path = to.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+}
+
+/// The diagnostics of a failed build, and their rendered text with machine-specific paths
+/// redacted.
+struct Failed {
+    diags: Vec<Diagnostic>,
+    text: String,
+}
+
+/// Builds the good fixture into a fresh `site/`, then builds fixture `case` over it (with
+/// `extra` files written into a copy of the fixture first, for bytes git might not keep) and
+/// checks that it failed without touching the previous site.
+fn build_bad(case: &str, extra: &[(&str, &[u8])]) -> Failed {
+    let out_parent = tempfile::tempdir().unwrap();
+    let out = out_parent.path().join("site");
+    let good = run(&fixture("good-minimal"), &out);
+    assert!(
+        good.summary.is_some() && !good.diagnostics.has_errors(),
+        "the good fixture must build:\n{}",
+        render_all(good.diagnostics.iter())
+    );
+    let before = tree(&out);
+    assert!(before.contains_key(Path::new("en/web/api/websocket/close/index.html")));
+
+    let copy = tempfile::tempdir().unwrap();
+    let fixture_dir = fixture(&format!("bad/{case}"));
+    let root = if extra.is_empty() {
+        fixture_dir
+    } else {
+        copy_tree(&fixture_dir, copy.path());
+        for (rel, bytes) in extra {
+            let path = copy.path().join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, bytes).unwrap();
+        }
+        copy.path().to_path_buf()
+    };
+    let outcome = run(&root, &out);
+
+    let project_dir = project().to_str().unwrap();
+    // Warnings about the project's own i18n/ and templates/ (e.g. messages not yet translated)
+    // change as the project changes; they are not about the fixture and stay out of the snapshot.
+    let shown: Vec<&Diagnostic> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() || !d.location.as_ref().is_some_and(|l| l.path.contains(project_dir)))
+        .collect();
+    let text = render_all(shown)
+        .replace(&copy.path().display().to_string(), "[fixture]")
+        .replace(&out_parent.path().display().to_string(), "[out]")
+        .replace(project_dir, "[project]");
+    assert!(outcome.summary.is_none(), "{case}: the build must fail\n{text}");
+    assert!(outcome.diagnostics.has_errors(), "{case}: at least one error\n{text}");
+    assert_eq!(tree(&out), before, "{case}: the previous site must be left as it was");
+    let leftovers: Vec<_> = fs::read_dir(out_parent.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n != "site")
+        .collect();
+    assert!(leftovers.is_empty(), "{case}: no temporary folder may be left beside the site: {leftovers:?}");
+    // Every located problem is shown at `path:line:col` (or at the path, for a whole file).
+    for d in outcome.diagnostics.iter() {
+        if let Some(loc) = &d.location {
+            assert!(!loc.path.is_empty(), "{case}: empty path in\n{}", d.render());
+            assert!(
+                !loc.path.starts_with('/') || loc.path.contains(project_dir),
+                "{case}: an absolute path outside the project in\n{}",
+                d.render()
+            );
+            assert!(d.render().contains(&loc.to_string()), "{case}: location not shown in\n{}", d.render());
+        }
+    }
+    Failed { diags: outcome.diagnostics.into_vec(), text }
+}
+
+fn render_all<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> String {
+    diags.into_iter().map(Diagnostic::render).collect::<Vec<_>>().join("\n")
+}
+
+impl Failed {
+    /// The error `code` reported for `path`, at `at` = (line, column), or for the whole file when
+    /// `at` is `None`. Also checks that its rendering has the hint.
+    fn expect(&self, code: &str, path: &str, at: Option<(usize, usize)>) -> &Diagnostic {
+        let d = self
+            .diags
+            .iter()
+            .find(|d| d.code == code && d.location.as_ref().is_some_and(|l| l.path == path))
+            .unwrap_or_else(|| panic!("no `{code}` for {path} in:\n{}", self.text));
+        assert_eq!(d.severity, Severity::Error, "{}", d.render());
+        let loc = d.location.as_ref().unwrap();
+        match at {
+            Some((line, col)) => {
+                assert!(loc.line >= 1 && loc.col >= 1, "{}", d.render());
+                assert_eq!((loc.line, loc.col), (line, col), "{}", d.render());
+                assert!(d.render().contains(&format!("{path}:{line}:{col}")), "{}", d.render());
+            }
+            None => assert_eq!(loc.line, 0, "{}", d.render()),
+        }
+        assert!(d.hint.is_some(), "a hint says what to do:\n{}", d.render());
+        d
+    }
+
+    fn errors(&self) -> usize {
+        self.diags.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+const DE_CLOSE: &str = "content/de/web/api/websocket/close/index.md";
+const ES_CLOSE: &str = "content/es/web/api/websocket/close/index.md";
+const EN_CLOSE: &str = "content/en/web/api/websocket/close/index.md";
+
+#[test]
+fn yaml_malformed() {
+    // `title: WebSocket: close() Methode`: a second `: ` in an unquoted value.
+    let f = build_bad("yaml-malformed", &[]);
+    let d = f.expect("front-matter-yaml", DE_CLOSE, Some((2, 17)));
+    assert!(d.render().contains("title: WebSocket: close() Methode"), "{}", d.render());
+    insta::assert_snapshot!("yaml-malformed", f.text);
+}
+
+#[test]
+fn front_matter_unclosed() {
+    let f = build_bad("front-matter-unclosed", &[]);
+    f.expect("front-matter-unclosed", ES_CLOSE, Some((1, 1)));
+    insta::assert_snapshot!("front-matter-unclosed", f.text);
+}
+
+#[test]
+fn missing_title() {
+    let f = build_bad("missing-title", &[]);
+    let d = f.expect("front-matter-missing-field", DE_CLOSE, Some((1, 1)));
+    assert!(d.message.contains("`title`"), "{}", d.message);
+    insta::assert_snapshot!("missing-title", f.text);
+}
+
+#[test]
+fn dialect_unknown() {
+    let f = build_bad("dialect-unknown", &[]);
+    let d = f.expect("dialect-unknown", ES_CLOSE, Some((1, 1)));
+    assert!(d.render().contains("author, description, title"), "{}", d.render());
+    insta::assert_snapshot!("dialect-unknown", f.text);
+}
+
+#[test]
+fn dialect_ambiguous() {
+    let f = build_bad("dialect-ambiguous", &[]);
+    let d = f.expect("dialect-ambiguous", ES_CLOSE, Some((1, 1)));
+    assert!(d.message.contains("mdn, jekyll"), "{}", d.message);
+    insta::assert_snapshot!("dialect-ambiguous", f.text);
+}
+
+#[test]
+fn no_front_matter() {
+    let f = build_bad("no-front-matter", &[]);
+    f.expect("front-matter-missing", DE_CLOSE, Some((1, 1)));
+    insta::assert_snapshot!("no-front-matter", f.text);
+}
+
+#[test]
+fn duplicate_page() {
+    let f = build_bad("duplicate-page", &[]);
+    let d = f.expect("duplicate-page", "content/en/web/api/y/index.md", Some((1, 1)));
+    assert!(d.render().contains("content/en/web/api/x/index.md"), "names the other file:\n{}", d.render());
+    insta::assert_snapshot!("duplicate-page", f.text);
+}
+
+#[test]
+fn locale_unconfigured() {
+    let f = build_bad("locale-unconfigured", &[]);
+    let d = f.expect("locale", "content/fr", None);
+    assert!(d.message.contains("`fr`"), "{}", d.message);
+    insta::assert_snapshot!("locale-unconfigured", f.text);
+}
+
+#[test]
+fn fluent_syntax() {
+    // Line 16 of i18n/de/ui.ftl: `{ $language übersetzt …` never closes its placeable.
+    let f = build_bad("fluent-syntax", &[]);
+    let d = f.expect("fluent-syntax", "i18n/de/ui.ftl", Some((16, 62)));
+    assert!(d.render().contains("fallback-notice"), "{}", d.render());
+    insta::assert_snapshot!("fluent-syntax", f.text);
+}
+
+#[test]
+fn template_syntax() {
+    // Line 9 of templates/page.html: `{{ t(id="toc-title") }</h2>`.
+    let f = build_bad("template-syntax", &[]);
+    let d = f.expect("template", "templates/page.html", Some((9, 28)));
+    assert!(d.render().contains("toc-title"), "{}", d.render());
+    insta::assert_snapshot!("template-syntax", f.text);
+}
+
+#[test]
+fn template_render() {
+    // Line 25 of templates/page.html: `{{ page_title }}` is not a field of the page view.
+    let f = build_bad("template-render", &[]);
+    let d = f.expect("template", "templates/page.html", Some((25, 10)));
+    assert!(d.render().contains("page_title"), "{}", d.render());
+    // One error per page written with it, each naming its page.
+    for locale in ["en", "es", "de"] {
+        let page = format!("{locale}/web/api/websocket/close/index.html");
+        assert!(f.diags.iter().any(|d| d.code == "template" && d.message.contains(&page)), "names {page}:\n{}", f.text);
+    }
+    insta::assert_snapshot!("template-render", f.text);
+}
+
+#[test]
+fn invalid_utf8() {
+    // Saved as Latin-1: `ß` is the single byte 0xDF, on line 8.
+    let bytes: &[u8] = b"---\ntitle: \"WebSocket: close() Methode\"\nslug: Web/API/WebSocket/close\n---\n\n\
+        {{APIRef(\"WebSockets API\")}}\n\nDie Methode schlie\xDFt die Verbindung.\n";
+    let f = build_bad("invalid-utf8", &[(DE_CLOSE, bytes)]);
+    let d = f.expect("encoding", DE_CLOSE, Some((8, 19)));
+    assert!(d.message.contains("0xDF"), "{}", d.message);
+    insta::assert_snapshot!("invalid-utf8", f.text);
+}
+
+#[test]
+fn crlf_bom_yaml_error() {
+    // A BOM and CRLF line endings must not shift the reported line and column.
+    let bytes =
+        "\u{feff}---\r\ntitle: WebSocket: close() Methode\r\nslug: Web/API/WebSocket/close\r\n---\r\n\r\nText.\r\n";
+    let f = build_bad("crlf-bom-yaml-error", &[(DE_CLOSE, bytes.as_bytes())]);
+    f.expect("front-matter-yaml", DE_CLOSE, Some((2, 17)));
+    insta::assert_snapshot!("crlf-bom-yaml-error", f.text);
+}
+
+#[test]
+fn macro_unknown() {
+    let f = build_bad("macro-unknown", &[]);
+    let d = f.expect("macro-unknown", DE_CLOSE, Some((8, 50)));
+    assert!(d.message.contains("domxerf"), "{}", d.message);
+    insta::assert_snapshot!("macro-unknown", f.text);
+}
+
+#[test]
+fn macro_arguments() {
+    let f = build_bad("macro-arguments", &[]);
+    let d = f.expect("macro-arguments", ES_CLOSE, Some((11, 32)));
+    assert!(d.message.contains("domxref"), "{}", d.message);
+    insta::assert_snapshot!("macro-arguments", f.text);
+}
+
+#[test]
+fn macro_unclosed() {
+    let f = build_bad("macro-unclosed", &[]);
+    f.expect("macro-syntax", DE_CLOSE, Some((8, 12)));
+    insta::assert_snapshot!("macro-unclosed", f.text);
+}
+
+#[test]
+fn field_wrong_shape() {
+    // `l10n: <commit>` where MDN expects `l10n:` with an indented `sourceCommit: <commit>`.
+    let f = build_bad("field-wrong-shape", &[]);
+    f.expect("front-matter-field", DE_CLOSE, Some((4, 7)));
+    insta::assert_snapshot!("field-wrong-shape", f.text);
+}
+
+#[test]
+fn many_problems_in_many_files() {
+    // Front-matter and tree problems in six files: all are reported by one run.
+    let f = build_bad("many-problems", &[]);
+    f.expect("front-matter-yaml", ES_CLOSE, Some((2, 17)));
+    let mut missing: Vec<_> = f
+        .diags
+        .iter()
+        .filter(|d| d.code == "front-matter-missing-field" && d.location.as_ref().unwrap().path == DE_CLOSE)
+        .map(|d| d.message.as_str())
+        .collect();
+    missing.sort_unstable();
+    assert_eq!(missing, ["the front matter has no `slug`", "the front matter has no `title`"], "{}", f.text);
+    f.expect("front-matter-missing", "content/de/web/api/closeevent/index.md", Some((1, 1)));
+    f.expect("front-matter-missing-field", "content/es/web/api/closeevent/index.md", Some((1, 1)));
+    f.expect("front-matter-unclosed", "content/en/web/api/closeevent/index.md", Some((1, 1)));
+    f.expect("locale", "content/fr", None);
+    assert_eq!(f.errors(), 7, "{}", f.text);
+    insta::assert_snapshot!("many-problems", f.text);
+}
+
+#[test]
+fn many_macro_problems_in_many_files() {
+    // Body problems in three locales' files: all are reported by one run.
+    let f = build_bad("many-macro-problems", &[]);
+    f.expect("macro-unknown", EN_CLOSE, Some((12, 1)));
+    f.expect("macro-arguments", EN_CLOSE, Some((14, 5)));
+    f.expect("macro-syntax", ES_CLOSE, Some((6, 30)));
+    f.expect("macro-arguments", DE_CLOSE, Some((6, 10)));
+    assert_eq!(f.errors(), 4, "{}", f.text);
+    insta::assert_snapshot!("many-macro-problems", f.text);
+}
+
+/// Builds fixture `good-minimal` with `extra` files added, and returns the site folder's files.
+fn build_good_with(extra: &[(&str, &[u8])]) -> BTreeMap<PathBuf, Vec<u8>> {
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("good-minimal"), copy.path());
+    for (rel, bytes) in extra {
+        let path = copy.path().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+    let out_parent = tempfile::tempdir().unwrap();
+    let out = out_parent.path().join("site");
+    let outcome = run(copy.path(), &out);
+    let text = render_all(outcome.diagnostics.iter());
+    assert!(outcome.summary.is_some(), "the build must succeed:\n{text}");
+    assert!(!outcome.diagnostics.has_errors(), "{text}");
+    tree(&out)
+}
+
+fn html(site: &BTreeMap<PathBuf, Vec<u8>>, page: &str) -> String {
+    String::from_utf8(site.get(Path::new(page)).unwrap_or_else(|| panic!("{page} was not written")).clone()).unwrap()
+}
+
+#[test]
+fn utf8_bom_builds() {
+    let text = "\u{feff}---\ntitle: \"WebSocket: método close()\"\nslug: Web/API/WebSocket/close\n---\n\nEl método cierra la conexión.\n";
+    let site = build_good_with(&[(ES_CLOSE, text.as_bytes())]);
+    let page = html(&site, "es/web/api/websocket/close/index.html");
+    assert!(page.contains("<h1>WebSocket: método close()</h1>"), "{page}");
+    assert!(!page.contains('\u{feff}'), "the BOM is dropped");
+}
+
+#[test]
+fn crlf_and_bom_builds() {
+    let text = "\u{feff}---\r\ntitle: \"WebSocket: close() Methode\"\r\nslug: Web/API/WebSocket/close\r\n---\r\n\r\n\
+        Die Methode schließt die Verbindung.\r\n\r\n## Syntax\r\n\r\n`close()`\r\n";
+    let site = build_good_with(&[(DE_CLOSE, text.as_bytes())]);
+    let page = html(&site, "de/web/api/websocket/close/index.html");
+    assert!(page.contains("<h1>WebSocket: close() Methode</h1>"), "{page}");
+    assert!(page.contains("Die Methode schließt die Verbindung."), "{page}");
+    assert!(!page.contains('\r'), "CR line endings are normalised");
+}
