@@ -175,7 +175,8 @@ pub struct Prepared {
 }
 
 /// Runs the stages up to the model: load, dialects, model, data, messages, templates. `None`
-/// when an error makes rendering pointless; every problem found is in the diagnostics.
+/// only when the templates cannot be compiled; otherwise pages can still be rendered, even
+/// after errors elsewhere, so that one run reports the problems of every stage.
 pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     let mut diags = Diagnostics::new();
 
@@ -184,7 +185,7 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     let ((templates, assets), d) = load::load_templates(config);
     diags.extend(d);
 
-    let (i18n, d) = I18n::load(&config.default_locale, &loaded.messages);
+    let (i18n, d) = I18n::load(&load::display_path(config, &config.i18n_dir), &config.default_locale, &loaded.messages);
     diags.extend(d);
     let i18n = Arc::new(i18n);
 
@@ -228,13 +229,8 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
             None
         }
     };
-    match (renderer, diags.has_errors()) {
-        (Some(renderer), false) => (Some(Prepared { model, i18n, registry, renderer, assets }), diags),
-        _ => {
-            diags.sort();
-            (None, diags)
-        }
-    }
+    diags.sort();
+    (renderer.map(|renderer| Prepared { model, i18n, registry, renderer, assets }), diags)
 }
 
 /// Every file of the site, rendered in memory, with counts for the summary.
@@ -301,6 +297,14 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
     let Some(prepared) = prepared else {
         return Outcome { summary: None, diagnostics: diags };
     };
+    let site = render_site(&prepared, config);
+    diags.extend(site.diagnostics);
+    diags.sort();
+    let outputs = site.files;
+    let (pages, fallbacks, untranslated_cells) = (site.pages, site.fallbacks, site.untranslated_cells);
+    if diags.has_errors() {
+        return Outcome { summary: None, diagnostics: diags };
+    }
     let writer = if opts.write {
         match Writer::begin(&config.output_dir) {
             Ok(w) => Some(w),
@@ -309,36 +313,31 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
                     .push(Diagnostic::error("write", format!("cannot start writing the site: {e}")).hint(
                         "choose another output folder with --out, or remove the folder if it is yours to remove",
                     ));
-                diags.sort();
                 return Outcome { summary: None, diagnostics: diags };
             }
         }
     } else {
         None
     };
-    let site = render_site(&prepared, config);
-    diags.extend(site.diagnostics);
-    diags.sort();
-    let outputs = site.files;
-    let (pages, fallbacks, untranslated_cells) = (site.pages, site.fallbacks, site.untranslated_cells);
 
     let file_count = outputs.len();
     if let Some(writer) = writer {
-        if diags.has_errors() {
-            writer.abort();
-            return Outcome { summary: None, diagnostics: diags };
-        }
         let written: Result<(), std::io::Error> =
             outputs.par_iter().try_for_each(|(rel, bytes)| writer.write(rel, bytes));
-        if let Err(e) = written.and_then(|()| writer.commit()) {
+        let done = match written {
+            Ok(()) => writer.commit(),
+            Err(e) => {
+                writer.abort();
+                Err(e)
+            }
+        };
+        if let Err(e) = done {
             diags.push(
                 Diagnostic::error("write", format!("cannot write the site: {e}"))
                     .hint("check the disk space and the permissions of the output folder"),
             );
             return Outcome { summary: None, diagnostics: diags };
         }
-    } else if diags.has_errors() {
-        return Outcome { summary: None, diagnostics: diags };
     }
     let summary = Summary {
         pages,

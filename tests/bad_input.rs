@@ -336,7 +336,7 @@ fn many_problems_in_many_files() {
     missing.sort_unstable();
     assert_eq!(missing, ["the front matter has no `slug`", "the front matter has no `title`"], "{}", f.text);
     f.expect("front-matter-missing", "content/de/web/api/closeevent/index.md", Some((1, 1)));
-    f.expect("front-matter-missing-field", "content/es/web/api/closeevent/index.md", Some((1, 1)));
+    f.expect("front-matter-field", "content/es/web/api/closeevent/index.md", Some((3, 1)));
     f.expect("front-matter-unclosed", "content/en/web/api/closeevent/index.md", Some((1, 1)));
     f.expect("locale", "content/fr", None);
     assert_eq!(f.errors(), 7, "{}", f.text);
@@ -395,4 +395,13 @@ fn crlf_and_bom_builds() {
     assert!(page.contains("<h1>WebSocket: close() Methode</h1>"), "{page}");
     assert!(page.contains("Die Methode schließt die Verbindung."), "{page}");
     assert!(!page.contains('\r'), "CR line endings are normalised");
+}
+
+#[test]
+fn problems_of_different_stages_are_reported_in_one_run() {
+    // A front-matter error in one file does not hide a macro error in another.
+    let f = build_bad("mixed-stages", &[]);
+    f.expect("front-matter-yaml", ES_CLOSE, Some((2, 17)));
+    f.expect("macro-unknown", DE_CLOSE, Some((8, 50)));
+    assert_eq!(f.errors(), 2, "{}", f.text);
 }

@@ -174,13 +174,14 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
     };
     let ctx = Ctx { file, yaml, yaml_start: split.yaml_start, mdn_locale };
     let dialect = detect(&map, &ctx)?;
+    let mut warnings = misspelt_fields(&map, dialect, &ctx);
     let meta = match dialect {
         Dialect::Mdn => mdn::parse(&ctx),
         Dialect::Jekyll => jekyll::parse(&ctx),
         Dialect::WebPlatform => webplatform::parse(&ctx),
     }?;
     check_key(&ctx, &meta)?;
-    let warnings = check_location(&ctx, &meta).into_iter().collect();
+    warnings.extend(check_location(&ctx, &meta));
     Ok(ParsedFile { file: file.clone(), meta, body_start: split.body_start, warnings })
 }
 
@@ -280,6 +281,61 @@ fn detect(map: &YamlMapping, ctx: &Ctx) -> Result<Dialect, Vec<Diagnostic>> {
             ])
         }
     }
+}
+
+/// The fields each dialect defines (others are kept but unused).
+fn known_fields(dialect: Dialect) -> &'static [&'static str] {
+    match dialect {
+        Dialect::Mdn => {
+            &["title", "short-title", "slug", "page-type", "status", "browser-compat", "spec-urls", "l10n", "sidebar"]
+        }
+        Dialect::Jekyll => &[
+            "title",
+            "permalink",
+            "excerpt",
+            "date",
+            "last_modified_at",
+            "key",
+            "category",
+            "tags",
+            "image",
+            "sidebar",
+            "layout",
+        ],
+        Dialect::WebPlatform => &[
+            "title",
+            "attributions",
+            "notes",
+            "readiness",
+            "relationships",
+            "standardization_status",
+            "summary",
+            "tags",
+            "uri",
+        ],
+    }
+}
+
+/// A field that is not the dialect's but looks like a typo of one (`titel:`) is a warning.
+fn misspelt_fields(map: &YamlMapping, dialect: Dialect, ctx: &Ctx) -> Vec<Diagnostic> {
+    let known = known_fields(dialect);
+    let mut out = Vec::new();
+    for key in map.keys().filter_map(|k| k.as_str()) {
+        if key == DIALECT_FIELD || known.contains(&key) {
+            continue;
+        }
+        if let Some(near) = known.iter().find(|k| strsim::levenshtein(k, key) <= 2 && key.len() > 2) {
+            out.push(
+                Diagnostic::warning(
+                    "front-matter-unknown-field",
+                    format!("`{key}` is not a field of the {} dialect", dialect.name()),
+                )
+                .at(ctx.field(key))
+                .hint(format!("did you mean `{near}`?")),
+            );
+        }
+    }
+    out
 }
 
 /// A key becomes a folder of the site: it must not be able to point anywhere else.

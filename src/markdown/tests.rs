@@ -30,6 +30,7 @@ fn render_de(body: &str) -> (Rendered, Vec<Diagnostic>) {
     let other = parsed("es", "web/api/closeevent", "---\ntitle: CloseEvent\nslug: Web/API/CloseEvent\n---\n");
     let (model, _) = Model::assemble(vec![page.clone(), other], &config);
     let (i18n, _) = I18n::load(
+        "i18n",
         "en",
         &[
             ("en".into(), vec![Source::new("i18n/en/ui.ftl", UI)]),
