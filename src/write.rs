@@ -69,6 +69,10 @@ impl Writer {
             self.tmp.join(MARKER),
             b"This folder is written by polyref build; it is replaced whole on every build.\n",
         )?;
+        if self.out.exists() && exchange(&self.tmp, &self.out).is_ok() {
+            // `tmp` now holds the previous site.
+            return fs::remove_dir_all(&self.tmp);
+        }
         let old = sibling(&self.out, "old");
         let had_old = self.out.exists();
         if had_old {
