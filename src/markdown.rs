@@ -516,12 +516,28 @@ fn transform(
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let end = matching_end(&events, i);
                 let title = plain_text(&events[i + 1..end]);
-                let id = unique(id.map(|s| s.to_string()).unwrap_or_else(|| slugify(&title)), seen);
+                // An explicit `{#id}` is kept when it is a plain name, else made into one.
+                let id = match id {
+                    Some(i) if !i.is_empty() && i.chars().all(|c| c.is_alphanumeric() || "-_.:".contains(c)) => {
+                        i.to_string()
+                    }
+                    Some(i) => slugify(&i),
+                    None => slugify(&title),
+                };
+                let id = unique(id, seen);
                 let lvl = level as u8;
                 if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
                     heads.push((out.len(), lvl, id.clone(), title));
                 }
-                out.push(Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes, attrs }));
+                // Only the id of `{#id .class key=value}` is kept: arbitrary attributes would let
+                // content add event handlers (found by fuzzing).
+                let _ = (classes, attrs);
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                }));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, msg) = alert_id(kind);

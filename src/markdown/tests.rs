@@ -177,3 +177,12 @@ fn deep_nesting_is_rendered_without_exhausting_the_stack() {
     let (r, _) = render_de(&body);
     assert!(r.html().contains("deep"));
 }
+
+/// Regression (fuzzing): `{#id key=value}` heading attributes could add an event handler.
+#[test]
+fn heading_attributes_cannot_add_event_handlers() {
+    let (r, _) = render_de("# Title {#section onload=\"alert(1)\" .x}\n\n## Next {onclick=x}\n");
+    let html = r.html();
+    assert!(!html.contains("onload") && !html.contains("onclick") && !html.contains("alert"), "{html}");
+    assert!(html.contains("<h1 id=\"section\">Title</h1>"), "{html}");
+}
