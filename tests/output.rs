@@ -84,19 +84,25 @@ fn a_build_killed_at_any_moment_leaves_the_previous_site_complete() {
         let text = fs::read_to_string(&f).unwrap();
         fs::write(&f, text.replace("A note", "A changed note")).unwrap();
     }
+    // What a finished build makes now (builds are deterministic): the only other allowed state.
+    let elsewhere = p.path().join("expected");
+    let out = Command::new(bin).args(["build", "-q", "--out"]).arg(&elsewhere).arg("--root").arg(p.path()).output();
+    assert!(out.unwrap().status.success());
+    let after = snapshot(&elsewhere);
+    fs::remove_dir_all(&elsewhere).unwrap();
+    assert!(after != before);
     for delay_ms in [0, 2, 5, 10, 20, 40, 80, 160] {
         let mut child = Command::new(bin).args(["build", "-q", "--root"]).arg(p.path()).spawn().unwrap();
         std::thread::sleep(Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let status = child.wait().unwrap();
         let now = snapshot(&site);
-        if status.success() {
-            // The build won the race: the new site is complete, which is also fine; go back.
-            assert!(now.contains_key(".polyref-site"));
+        // Killed before its swap: the old site; after it (or not killed at all): the new one.
+        // Never anything in between.
+        assert!(now == before || now == after, "site/ is incomplete after a build killed at {delay_ms} ms ({status})");
+        if now == after {
             before = now;
-            continue;
         }
-        assert!(now == before, "site/ changed after a build killed at {delay_ms} ms");
     }
     // The next build cleans up whatever the killed ones left.
     assert!(run().status.success());
