@@ -1,6 +1,8 @@
 //! Structured data shared by all locales, rendered into pages.
 
 pub mod close_codes;
+pub mod example_call;
+pub mod examples;
 mod table;
 
 pub use table::{TABLE_ID, close_codes_table, code_summary};
