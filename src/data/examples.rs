@@ -17,6 +17,7 @@ use crate::data::close_codes::CloseCodeRegistry;
 use crate::data::example_call::{Call, parse_call};
 use crate::diag::{Diagnostic, Location, Source};
 use crate::front_matter::{self, YamlValue};
+use crate::i18n::I18n;
 use crate::rules::{self, CloseBounds, CloseEventProps, Outcome};
 
 /// Path of the examples file, relative to the project root.
@@ -141,6 +142,37 @@ impl ExampleSet {
         let failed = p.diags.iter().any(Diagnostic::is_error);
         let set = examples.filter(|_| !failed).map(|examples| ExampleSet { examples, bounds: bounds.clone() });
         (set, p.diags)
+    }
+
+    /// Parses the examples file with the registry's bounds (an error without a registry), and
+    /// reports each example whose caption the default locale lacks, at the example's line.
+    pub fn load(
+        source: &Source,
+        registry: Option<&CloseCodeRegistry>,
+        i18n: &I18n,
+        default: &str,
+    ) -> (Option<ExampleSet>, Vec<Diagnostic>) {
+        let Some(registry) = registry else {
+            let d = Diagnostic::error("examples-registry", "the runnable examples need the close-code registry")
+                .at(Location::file(source.path.clone()))
+                .hint("the outcomes are computed with the bounds of content/data/close-codes.yaml: restore that file");
+            return (None, vec![d]);
+        };
+        let (set, mut diags) = ExampleSet::parse(source, &bounds(registry));
+        for e in set.iter().flat_map(|s| &s.examples) {
+            if i18n.lookup(default, &e.caption_id(), &[]).is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        "example-caption",
+                        format!("the caption `{}` of this example is defined nowhere", e.caption_id()),
+                    )
+                    .at(source.line(e.line))
+                    .hint(format!("add `{} = …` to i18n/{default}/examples.ftl", e.caption_id())),
+                );
+            }
+        }
+        let failed = diags.iter().any(Diagnostic::is_error);
+        (set.filter(|_| !failed), diags)
     }
 
     /// The examples shown on `page`, in file order.
