@@ -221,15 +221,14 @@ pub fn call_json(call: &Call) -> serde_json::Value {
     }
 }
 
-/// The bounds as the script reads them.
-#[derive(Serialize)]
-struct BoundsView<'a> {
-    #[serde(rename = "scriptCodes")]
-    script_codes: Vec<[u16; 2]>,
-    #[serde(rename = "maxReasonBytes")]
-    max_reason_bytes: usize,
-    #[serde(rename = "codesText")]
-    codes_text: &'a str,
+/// The bounds as the script reads them (`data-bounds`): the codes a script may pass as
+/// `[first, last]` pairs, the longest reason, and the codes written for readers.
+pub fn bounds_json(bounds: &CloseBounds) -> serde_json::Value {
+    json!({
+        "scriptCodes": bounds.script_codes.iter().map(|r| [*r.start(), *r.end()]).collect::<Vec<_>>(),
+        "maxReasonBytes": bounds.max_reason_bytes,
+        "codesText": codes_text(&bounds.script_codes),
+    })
 }
 
 /// The section for `page` in `locale`, or `None` when the page has no examples.
@@ -241,13 +240,7 @@ pub fn section(set: &ExampleSet, page: Page, i18n: &I18n, locale: &str) -> Optio
     let t = |id: &str| esc(&i18n.text(locale, id));
     let tpl = |id: &str, args: &[(&str, String)]| esc(&fill(&template(i18n, locale, id), args));
     let bounds = &set.bounds;
-    let codes = codes_text(&bounds.script_codes);
-    let bounds_json = serde_json::to_string(&BoundsView {
-        script_codes: bounds.script_codes.iter().map(|r| [*r.start(), *r.end()]).collect(),
-        max_reason_bytes: bounds.max_reason_bytes,
-        codes_text: &codes,
-    })
-    .expect("bounds serialise");
+    let bounds_json = bounds_json(bounds).to_string();
     let messages: serde_json::Map<String, serde_json::Value> =
         SCRIPT_MESSAGES.iter().map(|id| (id.to_string(), template(i18n, locale, id).into())).collect();
     let messages = serde_json::to_string(&messages).expect("messages serialise");
