@@ -333,7 +333,10 @@ fn a_claim_the_rules_contradict_fails_the_build_at_its_line() {
     assert_eq!(yaml.lines().nth(loc.line - 1).unwrap().trim(), "expect: closes");
     assert_eq!(loc.col, 5);
     let text = d.render();
-    assert!(text.contains("it says Closes") && text.contains("InvalidAccessError (the code becomes 1001"), "{text}");
+    assert!(
+        text.contains("it says `closes`; by the rules it throws InvalidAccessError (the code becomes 1001"),
+        "{text}"
+    );
     assert!(text.contains("hint:"), "{text}");
 }
 

@@ -77,7 +77,8 @@ impl Standard {
         }
     }
 
-    /// In words, for diagnostics (English, like every diagnostic).
+    /// What the call does, as a verb phrase for diagnostics (English, like every diagnostic):
+    /// "closes (…)", "throws InvalidAccessError (…)", "makes a CloseEvent with …".
     pub fn describe(&self, bounds: &CloseBounds) -> String {
         match self {
             Standard::Close(Outcome::Closes { code, reason_bytes, .. }) => match code {
@@ -85,15 +86,15 @@ impl Standard {
                 None => format!("closes (no code, a reason of {reason_bytes} bytes)"),
             },
             Standard::Close(Outcome::InvalidAccessError { code, .. }) => format!(
-                "InvalidAccessError (the code becomes {code}, and a script may pass only {})",
+                "throws InvalidAccessError (the code becomes {code}, and a script may pass only {})",
                 codes_text(&bounds.script_codes)
             ),
             Standard::Close(Outcome::SyntaxError { reason_bytes, .. }) => format!(
-                "SyntaxError (the reason is {reason_bytes} bytes of UTF-8, more than {})",
+                "throws SyntaxError (the reason is {reason_bytes} bytes of UTF-8, more than {})",
                 bounds.max_reason_bytes
             ),
             Standard::CloseEvent { props, .. } => {
-                format!("a CloseEvent with {}", serde_json::to_string(props).expect("event properties serialise"))
+                format!("makes a CloseEvent with {}", serde_json::to_string(props).expect("event properties serialise"))
             }
         }
     }
@@ -566,7 +567,7 @@ impl Parser<'_> {
                     }
                 };
                 if said != standard.result() {
-                    contradictions.push(format!("it says {said}"));
+                    contradictions.push(format!("it says `{result}`"));
                 }
                 if let Some(m) = fields {
                     let (code, bytes) = match outcome {
@@ -731,7 +732,8 @@ mod tests {
         let d = only_error(bad);
         assert_eq!(d.code, "example-contradicts");
         assert_eq!(pos(&d), (4, 5));
-        assert!(d.message.contains("it says Closes") && d.message.contains("124 bytes"), "{}", d.message);
+        assert!(d.message.contains("it says `closes`; by the rules it throws SyntaxError"), "{}", d.message);
+        assert!(d.message.contains("124 bytes"), "{}", d.message);
         let bad_code =
             "examples:\n  - id: a\n    call: socket.close(2999.5)\n    expect: { result: closes, code: 2999 }\n";
         let d = only_error(bad_code);
