@@ -96,6 +96,8 @@ pub struct Chrome {
     pub canonical: String,
     pub languages: Vec<LanguageView>,
     pub alternates: Vec<AlternateView>,
+    /// Our own scripts for this page (relative URLs), loaded with `defer`; none on most pages.
+    pub scripts: Vec<String>,
 }
 
 /// An API reference page.

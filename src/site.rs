@@ -12,6 +12,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::data;
 use crate::data::close_codes::CloseCodeRegistry;
+use crate::data::examples::{self, ExampleSet};
+use crate::data::examples_html;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::dialect::{self, Kind, ParsedFile, SourceInfo};
 use crate::i18n::I18n;
@@ -149,6 +151,7 @@ struct Shared<'a> {
     model: &'a Model,
     i18n: &'a Arc<I18n>,
     registry: Option<&'a CloseCodeRegistry>,
+    examples: Option<&'a ExampleSet>,
     renderer: &'a Renderer,
 }
 
@@ -169,6 +172,8 @@ pub struct Prepared {
     pub model: Model,
     pub i18n: Arc<I18n>,
     pub registry: Option<CloseCodeRegistry>,
+    /// The runnable examples (`content/data/close-examples.yaml`), when the site has them.
+    pub examples: Option<ExampleSet>,
     pub renderer: Renderer,
     /// Static files for `site/assets/`.
     pub assets: Vec<(String, Vec<u8>)>,
@@ -205,8 +210,11 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     diags.extend(d);
 
     let mut registry = None;
+    let mut examples_source = None;
     for source in &loaded.data {
-        if source.path.ends_with("/close-codes.yaml") {
+        if source.path.ends_with("/close-examples.yaml") {
+            examples_source = Some(source);
+        } else if source.path.ends_with("/close-codes.yaml") {
             let (r, d) = CloseCodeRegistry::parse(source);
             diags.extend(d);
             if let Some(r) = &r {
@@ -217,10 +225,15 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
             diags.push(
                 Diagnostic::warning("data-unknown", format!("{} is not a data file polyref uses", source.path))
                     .at(Location::file(source.path.clone()))
-                    .hint("data files are content/data/close-codes.yaml"),
+                    .hint("data files are content/data/close-codes.yaml and content/data/close-examples.yaml"),
             );
         }
     }
+    let examples = examples_source.and_then(|source| {
+        let (set, d) = ExampleSet::load(source, registry.as_ref(), &i18n, &config.default_locale);
+        diags.extend(d);
+        set
+    });
 
     let renderer = match Renderer::new(&templates, &i18n) {
         Ok(r) => Some(r),
@@ -230,7 +243,7 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
         }
     };
     diags.sort();
-    (renderer.map(|renderer| Prepared { model, i18n, registry, renderer, assets }), diags)
+    (renderer.map(|renderer| Prepared { model, i18n, registry, examples, renderer, assets }), diags)
 }
 
 /// Every file of the site, rendered in memory, with counts for the summary.
@@ -250,6 +263,7 @@ pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
         model: &prepared.model,
         i18n: &prepared.i18n,
         registry: prepared.registry.as_ref(),
+        examples: prepared.examples.as_ref(),
         renderer: &prepared.renderer,
     };
     let mut diags = Diagnostics::new();
@@ -431,6 +445,17 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
             ),
         }
     }
+    // The runnable examples of this page, in the reader's language, with the page's script.
+    let example_page = match entity.key.as_str() {
+        CLOSE_METHOD => Some(examples::Page::Close),
+        CLOSE_EVENT => Some(examples::Page::CloseEvent),
+        _ => None,
+    };
+    let runnable = shared
+        .examples
+        .zip(example_page)
+        .and_then(|(set, page)| examples_html::section(set, page, shared.i18n, locale));
+    let closing_at = examples_html::insertion_point(&body.sections);
     let mut supplements = Vec::new();
     let mut supplement_bodies = Vec::new();
     for s in &translation.supplements {
@@ -478,18 +503,29 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
             canonical: format!("{}{page_dir}/", config.base_url),
             languages: languages(shared, locale, &root, Some(entity)),
             alternates,
+            scripts: runnable.iter().map(|_| format!("{root}{}", examples_html::SCRIPT)).collect(),
         },
         title: meta.title.clone(),
         description: summary.clone(),
         kind: entity.kind,
         content_lang: translation.locale.clone(),
         fallback,
-        body: body.html(),
-        toc: body
-            .sections
-            .iter()
-            .filter(|s| s.level == 2)
-            .map(|s| TocItem { id: s.id.clone(), title: s.title.clone(), level: s.level })
+        body: match &runnable {
+            // Before the page's closing sections (specifications, compatibility, see also).
+            Some(html) => {
+                let (before, after) = body.sections.split_at(closing_at);
+                let parts = before.iter().map(|s| s.html.as_str()).chain([html.as_str()]);
+                body.intro.clone() + &parts.chain(after.iter().map(|s| s.html.as_str())).collect::<String>()
+            }
+            None => body.html(),
+        },
+        toc: toc_items(&body.sections[..closing_at])
+            .chain(runnable.iter().map(|_| TocItem {
+                id: examples_html::SECTION_ID.to_string(),
+                title: shared.i18n.text(locale, "examples-title"),
+                level: 2,
+            }))
+            .chain(toc_items(&body.sections[closing_at..]))
             .collect(),
         sources: std::iter::once(&meta.source).map(source_view).collect(),
         supplements,
@@ -542,6 +578,15 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
     }
 }
 
+/// Table-of-contents entries of the level-2 sections.
+fn toc_items(sections: &[Section]) -> impl Iterator<Item = TocItem> + '_ {
+    sections.iter().filter(|s| s.level == 2).map(|s| TocItem {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        level: s.level,
+    })
+}
+
 fn render_home(shared: &Shared, locale: &str) -> Result<String, Diagnostic> {
     let config = shared.config;
     let root = root_of(locale);
@@ -573,6 +618,7 @@ fn render_home(shared: &Shared, locale: &str) -> Result<String, Diagnostic> {
                 .iter()
                 .map(|l| AlternateView { hreflang: l.clone(), href: format!("{}{l}/", config.base_url) })
                 .collect(),
+            scripts: Vec::new(),
         },
         pages,
     };
@@ -593,6 +639,7 @@ fn render_root(shared: &Shared) -> Result<String, Diagnostic> {
                 .iter()
                 .map(|l| AlternateView { hreflang: l.clone(), href: format!("{}{l}/", config.base_url) })
                 .collect(),
+            scripts: Vec::new(),
         },
     };
     shared.renderer.render("root.html", &view, "index.html")

@@ -530,3 +530,22 @@ fn symlinks_out_of_the_content_folder_are_not_followed() {
         assert!(!String::from_utf8_lossy(&bytes).contains("SECRET"), "{}", path.display());
     }
 }
+
+#[test]
+fn example_problems() {
+    // content/data/close-examples.yaml: a claim the rules contradict (1001 does not close), a call
+    // with a name that is no value, a CloseEvent claim (70000 wraps to 4464), an id used twice.
+    // The outcomes need the registry's bounds: the project's own registry is written beside it.
+    let registry = fs::read(project().join("content/data/close-codes.yaml")).unwrap();
+    let f = build_bad("example-problems", &[("content/data/close-codes.yaml", &registry)]);
+    let path = "content/data/close-examples.yaml";
+    let d = f.expect("example-contradicts", path, Some((6, 5)));
+    assert!(d.message.contains("it says `closes`; by the rules it throws InvalidAccessError"), "{}", d.message);
+    f.expect("example-call", path, Some((9, 46)));
+    f.expect("example-id", path, Some((15, 9)));
+    let events: Vec<_> = f.diags.iter().filter(|d| d.code == "example-contradicts").collect();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[1].location.as_ref().unwrap().line, 13);
+    assert_eq!(f.errors(), 4);
+    insta::assert_snapshot!("example-problems", f.text);
+}
