@@ -568,7 +568,7 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
             })
             .collect(),
     };
-    let json = serde_json::to_vec_pretty(&model).expect("the model serialises");
+    let json = serde_json::to_vec(&model).expect("the model serialises");
     let fallback = matches!(availability, Availability::Fallback(_));
     PageOutput {
         files: vec![(page_name, html.into_bytes()), (format!("{page_dir}/index.json"), json)],
