@@ -85,6 +85,11 @@ fn scan_line(body: &str, start: usize, len: usize, calls: &mut Vec<Call>, errors
     let end = start + len;
     let mut i = start;
     while i < end {
+        // Jump to the next byte that can start a code span or a macro.
+        match memchr::memchr2(b'`', b'{', &bytes[i..end]) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         match bytes[i] {
             b'`' => {
                 // Skip an inline code span: a run of n backticks up to the next run of exactly n.
