@@ -179,7 +179,8 @@ pub fn check(
         for (source, defs) in files {
             for d in defs {
                 if locale == default {
-                    if !used.contains(&d.id) {
+                    // Names of languages are reference data, kept whether or not the language is built.
+                    if !used.contains(&d.id) && !d.id.starts_with("language-") {
                         diags.push(
                             Diagnostic::warning(
                                 "message-unused",

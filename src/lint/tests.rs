@@ -160,10 +160,11 @@ fn reason_byte_limits() {
 fn code_used_without_a_code() {
     for (text, at) in [
         (
-            "If this parameter is not specified, a default value of 1000 (indicating a normal closure) is assumed.",
+            "### code\n\nIf this parameter is not specified, a default value of 1000 (indicating a normal closure) is assumed.",
             "1000",
         ),
         ("### code\n\nIf omitted, close() defaults to 1001.", "1001"),
+        ("If the code is not specified, close() sends 1000 by default.", "1000"),
         ("Si no se especifica el código, se asume 1000 por defecto.", "1000"),
         ("Wenn der Code nicht angegeben ist, wird standardmäßig 1000 gesendet.", "1000"),
         ("Ohne Code wird ein Standardwert von `1000` angenommen.", "1000"),
@@ -176,6 +177,8 @@ fn code_used_without_a_code() {
     none("If the code is not specified, no status code is sent and the other side reports 1005.");
     none("If unspecified, a close code for the connection is automatically set: to `1000` for a normal closure.");
     none("The code defaults to nothing; pass 1000 for a normal closure.");
+    // Without anything saying it is about a close code, a default is not judged.
+    none("If this parameter is not specified, a default value of 1000 is assumed.");
 }
 
 #[test]
