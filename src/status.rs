@@ -224,7 +224,9 @@ fn freshness(
         if h.eq_ignore_ascii_case(&source.hash) {
             Freshness::UpToDate { by: Basis::Hash }
         } else {
-            Freshness::Behind { by: Basis::Hash, commits: repo.and_then(|r| r.commits_since_blob(h, &source_path)) }
+            // 0 commits since means the difference is not committed yet: no count to give.
+            let commits = repo.and_then(|r| r.commits_since_blob(h, &source_path)).filter(|n| *n > 0);
+            Freshness::Behind { by: Basis::Hash, commits }
         }
     };
     let Some(commit) = commit else {
