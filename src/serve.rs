@@ -17,8 +17,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode, EventKind};
+use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use serde::Serialize;
 use tiny_http::{Header, Method, Request, Response, Server};
 
@@ -103,7 +104,7 @@ pub struct Running {
     server: Arc<Server>,
     accept: Option<JoinHandle<()>>,
     rebuild: Option<JoinHandle<()>>,
-    watcher: Option<Debouncer<RecommendedWatcher>>,
+    watcher: Option<Debouncer<RecommendedWatcher, RecommendedCache>>,
 }
 
 /// The path part of the base URL: `/polyref/` for `https://example.github.io/polyref/`.
@@ -142,14 +143,14 @@ pub fn start(load_config: LoadConfig, options: ServeOptions) -> Result<Running, 
     let url = format!("http://127.0.0.1:{port}{}", shared.base);
 
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut watcher = new_debouncer(options.debounce, tx)
+    let mut watcher = new_debouncer(options.debounce, None, tx)
         .map_err(|e| Diagnostic::error("serve", format!("cannot watch the project's files: {e}")))?;
     let root = canonical(&config.root);
     let mut watched: Vec<PathBuf> =
         [&config.content_dir, &config.templates_dir, &config.i18n_dir].iter().map(|p| canonical(p)).collect();
     watched.retain(|p| p.is_dir());
     for dir in &watched {
-        watcher.watcher().watch(dir, RecursiveMode::Recursive).map_err(|e| {
+        watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| {
             Diagnostic::error("serve", format!("cannot watch {}: {e}", dir.display()))
                 .hint("on Linux, raise fs.inotify.max_user_watches")
         })?;
@@ -157,7 +158,7 @@ pub fn start(load_config: LoadConfig, options: ServeOptions) -> Result<Running, 
     let settings = config.root.join(CONFIG_FILE);
     if settings.is_file() {
         // The settings file's folder, so that an editor replacing the file is seen too.
-        let _ = watcher.watcher().watch(&root, RecursiveMode::NonRecursive);
+        let _ = watcher.watch(&root, RecursiveMode::NonRecursive);
     }
 
     let rebuild_thread = {
@@ -171,8 +172,13 @@ pub fn start(load_config: LoadConfig, options: ServeOptions) -> Result<Running, 
                 }
                 let Ok(events) = events else { continue };
                 let out = canonical(&shared.out.lock().expect("not poisoned"));
-                let relevant: Vec<&Path> =
-                    events.iter().map(|e| e.path.as_path()).filter(|p| is_source_change(p, &out, &root)).collect();
+                // Reading a file (the build itself reads every input) is not a change.
+                let relevant: Vec<&Path> = events
+                    .iter()
+                    .filter(|e| is_change(&e.kind))
+                    .flat_map(|e| e.paths.iter().map(PathBuf::as_path))
+                    .filter(|p| is_source_change(p, &out, &root))
+                    .collect();
                 if relevant.is_empty() {
                     continue;
                 }
@@ -226,6 +232,16 @@ fn is_source_change(path: &Path, out: &Path, root: &Path) -> bool {
         return false;
     }
     path.parent() != Some(root) || name == CONFIG_FILE
+}
+
+/// Whether an event kind can change a file: anything but opening, reading or closing without
+/// writing.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
 }
 
 /// A path as the watcher reports it (absolute, symbolic links resolved).
