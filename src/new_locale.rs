@@ -55,6 +55,21 @@ pub fn add(root: &Path, tag: &str) -> Result<Added, Diagnostic> {
         ));
     }
     let (english_name, autonym) = names(&id);
+    // The default locale's message files, the reference for the new ones (read before writing
+    // anything, so that a failure changes nothing).
+    let default_dir = config.i18n_dir.join(&config.default_locale);
+    let mut sources: Vec<_> = std::fs::read_dir(&default_dir)
+        .map_err(|e| {
+            fail(
+                format!("cannot read {}: {e}", load::display_path(&config, &default_dir)),
+                "the default locale's messages are the reference for the new ones",
+            )
+        })?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    sources.sort();
     let mut changed = Vec::new();
     let mut kept = Vec::new();
 
@@ -81,21 +96,19 @@ pub fn add(root: &Path, tag: &str) -> Result<Added, Diagnostic> {
     write(&settings, &doc.to_string())?;
     changed.push(CONFIG_FILE.to_string());
 
+    // The new language's name in the default locale (`language-<tag>`), used by notices;
+    // first, so that the skeleton has it too.
+    let ui = default_dir.join("ui.ftl");
+    if let Ok(text) = std::fs::read_to_string(&ui) {
+        let id = format!("language-{locale}");
+        if !crate::messages::defined_in(&crate::diag::Source::new("ui.ftl", text.as_str())).iter().any(|d| d.id == id) {
+            let line = format!("{id} = {}", english_name.clone().unwrap_or_else(|| locale.clone()));
+            write(&ui, &insert_after_last(&text, "language-", &line))?;
+            changed.push(load::display_path(&config, &ui));
+        }
+    }
     // i18n/<tag>/: a skeleton for each message file of the default locale.
-    let default_dir = config.i18n_dir.join(&config.default_locale);
     let new_dir = config.i18n_dir.join(&locale);
-    let mut sources: Vec<_> = std::fs::read_dir(&default_dir)
-        .map_err(|e| {
-            fail(
-                format!("cannot read {}: {e}", load::display_path(&config, &default_dir)),
-                "the default locale's messages are the reference for the new ones",
-            )
-        })?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-        .collect();
-    sources.sort();
     std::fs::create_dir_all(&new_dir)
         .map_err(|e| fail(format!("cannot create {}: {e}", new_dir.display()), "check the folder's permissions"))?;
     for src in &sources {
@@ -112,16 +125,6 @@ pub fn add(root: &Path, tag: &str) -> Result<Added, Diagnostic> {
         changed.push(shown);
     }
 
-    // The new language's name in the default locale (`language-<tag>`), used by notices.
-    let ui = default_dir.join("ui.ftl");
-    if let Ok(text) = std::fs::read_to_string(&ui) {
-        let id = format!("language-{locale}");
-        if !crate::messages::defined_in(&crate::diag::Source::new("ui.ftl", text.as_str())).iter().any(|d| d.id == id) {
-            let line = format!("{id} = {}", english_name.clone().unwrap_or_else(|| locale.clone()));
-            write(&ui, &insert_after_last(&text, "language-", &line))?;
-            changed.push(load::display_path(&config, &ui));
-        }
-    }
     Ok(Added { locale, changed, kept, english_name, autonym })
 }
 
