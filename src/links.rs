@@ -219,8 +219,9 @@ pub fn check(files: &[(String, Vec<u8>)], model: &Model) -> Vec<Diagnostic> {
             scans.insert(path.as_str(), scan(&String::from_utf8_lossy(bytes)));
         }
     }
-    // (where it is written, the link) → pages where it is broken, and what is wrong.
-    let mut broken: BTreeMap<(String, String), (Option<Location>, String, Vec<String>)> = BTreeMap::new();
+    // (where it is written, the link) → where, what is wrong, and the pages where it is broken.
+    type Broken = (Option<Location>, String, Vec<String>);
+    let mut broken: BTreeMap<(String, String), Broken> = BTreeMap::new();
     for (page, s) in &scans {
         for link in &s.links {
             let v = link.value.trim();

@@ -1,6 +1,9 @@
 //! The `polyref` command: parses the command line, runs the library, prints diagnostics and the
 //! summary, and picks the exit code (0 success, 1 problems found, 2 bad usage).
 
+// A Diagnostic carries its excerpt and hint; it is returned on the cold path only.
+#![allow(clippy::result_large_err)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

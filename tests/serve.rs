@@ -3,6 +3,9 @@
 //! endpoint while the server keeps answering, fix it, stop it. Every wait is bounded; servers
 //! listen on 127.0.0.1 only and are stopped by the test (or when it fails, by `Drop`).
 
+// Config::load's error is a Diagnostic, large but only on the cold path.
+#![allow(clippy::result_large_err)]
+
 mod common;
 
 use std::io::{BufRead, BufReader};
