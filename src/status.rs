@@ -133,6 +133,9 @@ pub struct PageStatus {
     pub freshness: Freshness,
     /// The locale's file, when it has one.
     pub file: Option<String>,
+    /// Its dialect (`mdn`, `jekyll`, `webplatform`): MDN pages record `l10n.sourceCommit`,
+    /// others [`SOURCE_HASH_FIELD`].
+    pub dialect: Option<crate::dialect::Dialect>,
     /// The recorded source revision, as written.
     pub source_commit: Option<String>,
     pub source_hash: Option<String>,
@@ -355,6 +358,7 @@ fn page_status(
             state: State::Missing,
             freshness: Freshness::Missing { fallback: from.to_string() },
             file: None,
+            dialect: None,
             source_commit: None,
             source_hash: None,
             source: source.cloned(),
@@ -377,6 +381,7 @@ fn page_status(
                 state: if matches!(freshness, Freshness::Behind { .. }) { State::Outdated } else { State::Translated },
                 freshness,
                 file: Some(t.primary.file.source.path.clone()),
+                dialect: Some(meta.dialect),
                 source_commit: meta.source_commit.clone(),
                 source_hash: hash,
                 source: if locale == config.default_locale { None } else { source.cloned() },
@@ -460,16 +465,22 @@ impl Report {
                 .iter()
                 .map(|p| {
                     let mut detail = p.freshness.describe(d);
-                    if let Some(s) = p.source.as_ref().filter(|_| p.state != State::Missing) {
-                        if p.freshness != Freshness::Source && !matches!(p.freshness, Freshness::UpToDate { .. }) {
-                            detail.push_str(&match &s.last_commit {
-                                Some(c) => format!("; {} last changed in {} ({})", s.file, c.short(), c.date),
-                                None => format!("; {} has {SOURCE_HASH_FIELD} {}", s.file, s.hash),
-                            });
+                    // What to record to mark a translation as made from the current source.
+                    // A new translation is a copy of the (MDN) source page.
+                    let mdn = p.dialect.is_none_or(|d| d == crate::dialect::Dialect::Mdn);
+                    let current = |s: &SourceFile| match (&s.last_commit, mdn) {
+                        (Some(c), true) => format!("`sourceCommit: {}` ({}, {})", c.id, s.file, c.date),
+                        _ => format!("`{SOURCE_HASH_FIELD}: {}` ({})", s.hash, s.file),
+                    };
+                    match (&p.freshness, &p.source) {
+                        (Freshness::Source | Freshness::UpToDate { .. }, _) | (_, None) => {}
+                        (Freshness::Missing { .. }, Some(s)) => {
+                            detail.push_str(&format!("; to start it, record {}", current(s)))
                         }
-                        if s.uncommitted {
-                            detail.push_str(&format!("; {} has uncommitted changes", s.file));
-                        }
+                        (_, Some(s)) => detail.push_str(&format!("; to mark it current, record {}", current(s))),
+                    }
+                    if let Some(s) = p.source.as_ref().filter(|s| s.uncommitted && p.state != State::Missing) {
+                        detail.push_str(&format!("; {} has uncommitted changes", s.file));
                     }
                     if !p.untranslated_cells.is_empty() {
                         detail.push_str(&format!("; {} table cells in {d}", p.untranslated_cells.len()));

@@ -210,6 +210,11 @@ fn json_shape_and_terminal_table() {
     let de_row = table.lines().filter(|l| l.contains(KEY) && l.contains("outdated")).count();
     assert_eq!(de_row, 2, "German and Spanish rows are outdated:\n{table}");
     assert!(table.contains("2 commits behind the en page"), "{table}");
+    // It says what to record to mark the translations current: a commit for MDN, a hash otherwise.
+    let head = git(dir.path(), &["log", "-1", "--format=%H", "--", &format!("content/en/{PAGE}")]);
+    assert!(table.contains(&format!("`sourceCommit: {head}`")), "{table}");
+    let hash = git(dir.path(), &["hash-object", &format!("content/en/{PAGE}")]);
+    assert!(table.contains(&format!("`polyref-source-hash: {hash}`")), "{table}");
 }
 
 #[test]
