@@ -661,7 +661,8 @@ fn judge_sentence(t: &[Token], context: &[String], facts: &Facts, out: &mut Vec<
                             ),
                         });
                     }
-                } else if !run_together {
+                } else if !run_together && b <= 9999 {
+                    // (Wider ranges, such as an unsigned short's 0–65535, are not about codes.)
                     let starts = facts.entries.iter().any(|(f, _, _)| u64::from(*f) == a);
                     let ends = facts.entries.iter().any(|(_, l, _)| u64::from(*l) == b);
                     if b > u64::from(facts.max_code) || !starts || !ends {

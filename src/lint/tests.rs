@@ -109,6 +109,7 @@ fn descriptive_ranges_must_match_the_registry() {
     let (f, at) = one("Status codes 3500-4999 are reserved for private use.");
     assert_eq!((f.code, at.as_str()), ("consistency-code-range", "3500-4999"));
     assert!(f.hint.contains("4000–4999 Reserved for Private Use"), "{}", f.hint);
+    none("The code is an unsigned short (0-65535) in the IDL.");
     let (f, _) = one("Codes from 4000 to 5999 are for applications.");
     assert!(f.message.contains("4999"), "{}", f.message);
 }
