@@ -12,25 +12,36 @@
 //! 8. [`write`](mod@write): the site, swapped in atomically.
 //!
 //! [`diag`] carries the problems of every stage; [`front_matter`] is the one door to YAML.
+//!
+//! The translators' commands build on these stages: [`check`] (with [`links`], [`lint`] and
+//! [`messages`]), [`status`] (with [`git`]), [`serve`] and [`new_locale`].
 
 // A Diagnostic carries its excerpt and hint; it is returned on the cold path only, so its size
 // in a Result does not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod config;
 pub mod data;
 pub mod diag;
 pub mod dialect;
 pub mod front_matter;
+pub mod git;
 pub mod i18n;
+pub mod links;
+pub mod lint;
 pub mod load;
 pub mod macros;
 pub mod markdown;
+pub mod messages;
 pub mod model;
+pub mod new_locale;
 pub mod render;
 pub mod rules;
 pub mod sanitize;
+pub mod serve;
 pub mod site;
+pub mod status;
 pub mod write;
 
 pub use site::{BuildOptions, Outcome, Prepared, RenderedSite, Summary, build, prepare, render_site};

@@ -1,6 +1,9 @@
 //! The `polyref` command: parses the command line, runs the library, prints diagnostics and the
 //! summary, and picks the exit code (0 success, 1 problems found, 2 bad usage).
 
+// A Diagnostic carries its excerpt and hint; it is returned on the cold path only.
+#![allow(clippy::result_large_err)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,7 +26,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
         Pages in content/<locale>/<slug>/index.md (MDN, w3api/Jekyll or WebPlatform Docs front matter) \
         become one model per API page, rendered through templates/ with the interface text of \
         i18n/<locale>/*.ftl into site/<locale>/<slug>/index.html.",
-    after_help = "Examples:\n  polyref build                 build content/ into site/\n  polyref check                 report every problem without writing site/\n  polyref build --out /tmp/site --content ../corpus"
+    after_help = "Examples:\n  polyref build                 build content/ into site/\n  polyref check                 report every problem without writing site/\n  polyref status                what is translated, missing or outdated, per language\n  polyref serve                 preview at http://127.0.0.1:8000/…, reloading on every edit\n  polyref new-locale fr         add French\n  polyref build --out /tmp/site --content ../corpus"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -60,39 +63,110 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
-    /// Validate everything a build validates, without writing anything
-    #[command(after_help = "Example:\n  polyref check")]
+    /// Validate everything a build validates, plus links, anchors, messages and facts; writes nothing
+    #[command(
+        long_about = "Validates everything a build validates, without writing site/, and also: every internal \
+            link and #anchor in every language; messages defined but unused, or unknown to the default \
+            language; and prose that contradicts the close-code registry (code ranges, byte limits, \
+            the code close() uses without one), each with the correct fact.\n\n\
+            Exit status: 0 clean, 1 errors (or warnings with --strict), 2 wrong command line.",
+        after_help = "Examples:\n  polyref check\n  polyref check --strict        warnings fail too (for CI)"
+    )]
     Check {
         #[command(flatten)]
         common: Common,
+        /// Fail (exit status 1) on warnings too
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Show the translation status: translated, missing or outdated pages, messages, table cells
+    #[command(
+        long_about = "Shows, per language and page, whether the page is translated, missing (readers get another \
+            language) or outdated: the English page changed after the revision the translation records \
+            (l10n.sourceCommit, or polyref-source-hash). With git, it counts the commits since; without, \
+            it compares hashes. Also lists interface messages and close-code table cells not translated \
+            yet, and a percentage per language. The same report is a page of the site: \
+            site/<locale>/status/index.html.",
+        after_help = "Examples:\n  polyref status\n  polyref status --json > status.json"
+    )]
+    Status {
+        #[command(flatten)]
+        common: Common,
+        /// Print the report as JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Build, serve on 127.0.0.1 and rebuild on every change, reloading the browser
+    #[command(
+        long_about = "Builds the site, serves it on 127.0.0.1 under the base path of base-url, and watches \
+            content/, templates/, i18n/ and polyref.toml. Each change rebuilds the site and reloads the \
+            open page. A broken edit shows its problems in the terminal and over the page in the browser; \
+            the server keeps running and the next good build clears them. Stop with Ctrl+C.",
+        after_help = "Examples:\n  polyref serve                 then open the printed address\n  polyref serve --port 0        any free port"
+    )]
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// Output folder (default: site/ in the project folder)
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Port on 127.0.0.1 (0: any free port)
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Add a language: its entry in polyref.toml and message skeletons to translate
+    #[command(
+        name = "new-locale",
+        long_about = "Adds a language to the site: appends its tag to `locales` in polyref.toml, writes \
+            i18n/<tag>/*.ftl with every English message as a comment to translate, and adds the \
+            language's English name to i18n/<default>/ui.ftl. Pages not translated yet are shown in \
+            English, marked as such.",
+        after_help = "Examples:\n  polyref new-locale fr\n  polyref new-locale pt-BR"
+    )]
+    NewLocale {
+        /// The language's BCP 47 tag, e.g. fr or pt-BR
+        #[arg(value_name = "TAG")]
+        locale: String,
+        /// Project folder holding polyref.toml
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (common, out, write) = match cli.command {
-        Command::Build { common, out } => (common, out, true),
-        Command::Check { common } => (common, None, false),
-    };
-    let mut config = match Config::load(&common.root) {
+    match cli.command {
+        Command::Build { common, out } => build(common, out, true, false),
+        Command::Check { common, strict } => build(common, None, false, strict),
+        Command::Status { common, json } => status(common, json),
+        Command::Serve { common, out, port } => serve(common, out, port),
+        Command::NewLocale { locale, root } => new_locale(&root, &locale),
+    }
+}
+
+/// The settings, with the command line's overrides.
+fn load_config(common: &Common, out: Option<&PathBuf>) -> Result<Config, Diagnostic> {
+    let mut config = Config::load(&common.root)?;
+    if let Some(c) = &common.content {
+        config.content_dir = c.clone();
+    }
+    if let Some(o) = out {
+        config.output_dir = o.clone();
+    }
+    if let Some(u) = &common.base_url {
+        config.base_url = if u.ends_with('/') { u.clone() } else { format!("{u}/") };
+    }
+    Ok(config)
+}
+
+fn build(common: Common, out: Option<PathBuf>, write: bool, strict: bool) -> ExitCode {
+    let config = match load_config(&common, out.as_ref()) {
         Ok(c) => c,
         Err(d) => {
             eprint!("{}", d.render());
             return ExitCode::from(1);
         }
     };
-    if let Some(c) = common.content {
-        config.content_dir = c;
-    }
-    if let Some(o) = out {
-        config.output_dir = o;
-    }
-    if let Some(mut u) = common.base_url {
-        if !u.ends_with('/') {
-            u.push('/');
-        }
-        config.base_url = u;
-    }
     if !common.quiet {
         eprintln!(
             "{} {} → {} ({})",
@@ -102,8 +176,82 @@ fn main() -> ExitCode {
             config.locales.join(", ")
         );
     }
-    let outcome = polyref::build(&config, &BuildOptions { write, jobs: common.jobs });
-    report(&outcome, common.quiet, write)
+    let outcome = if write {
+        polyref::build(&config, &BuildOptions { write, jobs: common.jobs })
+    } else {
+        polyref::check::run(&config, common.jobs)
+    };
+    let code = report(&outcome, common.quiet, write);
+    if !write && code == ExitCode::SUCCESS && strict && outcome.diagnostics.warnings() > 0 {
+        eprintln!("Failed: warnings count as errors with --strict");
+        return ExitCode::from(polyref::check::exit_code(&outcome.diagnostics, strict));
+    }
+    code
+}
+
+fn status(common: Common, json: bool) -> ExitCode {
+    let config = match load_config(&common, None) {
+        Ok(c) => c,
+        Err(d) => {
+            eprint!("{}", d.render());
+            return ExitCode::from(1);
+        }
+    };
+    let (prepared, diags) = polyref::prepare(&config);
+    let Some(prepared) = prepared.filter(|_| !diags.has_errors()) else {
+        for d in diags.iter().filter(|d| d.is_error()) {
+            eprintln!("{}", d.render());
+        }
+        eprintln!("Failed: fix these errors first (polyref check lists every problem)");
+        return ExitCode::from(1);
+    };
+    let report = polyref::status::collect(&prepared, &config);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report).expect("the report serialises"));
+    } else {
+        print!("{}", report.to_table());
+    }
+    ExitCode::SUCCESS
+}
+
+fn serve(common: Common, out: Option<PathBuf>, port: u16) -> ExitCode {
+    let options = polyref::serve::ServeOptions { port, jobs: common.jobs, quiet: common.quiet, ..Default::default() };
+    let load: polyref::serve::LoadConfig = std::sync::Arc::new(move || load_config(&common, out.as_ref()));
+    match polyref::serve::start(load, options) {
+        Ok(running) => {
+            println!("Serving {} (Ctrl+C to stop)", running.url);
+            running.wait();
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            eprint!("{}", d.render());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn new_locale(root: &std::path::Path, tag: &str) -> ExitCode {
+    match polyref::new_locale::add(root, tag) {
+        Ok(added) => {
+            let l = &added.locale;
+            println!("Added {}{l}.", added.english_name.as_deref().map(|n| format!("{n}, ")).unwrap_or_default());
+            for f in &added.changed {
+                println!("  wrote {f}");
+            }
+            for f in &added.kept {
+                println!("  kept  {f} (it existed)");
+            }
+            println!(
+                "Next: translate the messages in i18n/{l}/ (remove the `# ` before a message and translate it), \
+                 start a page by copying content/en/<page>/ to content/{l}/<page>/, and run `polyref status`."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            eprint!("{}", d.render());
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn report(outcome: &Outcome, quiet: bool, write: bool) -> ExitCode {

@@ -170,6 +170,11 @@ impl Renderer {
         if diags.is_empty() { Ok(Renderer { tera, sources }) } else { Err(diags) }
     }
 
+    /// Whether `templates/` has the template `name`.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
     /// Renders `template` with `view` for the page at `page` (named in errors).
     pub fn render<V: Serialize>(&self, template: &str, view: &V, page: &str) -> Result<String, Diagnostic> {
         let context =

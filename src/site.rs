@@ -256,7 +256,8 @@ pub struct RenderedSite {
     pub diagnostics: Diagnostics,
 }
 
-/// Renders every page of every locale, the homes, the root page and the assets. Pure.
+/// Renders every page of every locale, the homes, the root page, the translation status pages
+/// and the assets. Reads nothing but the git history the status pages report on.
 pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
     let shared = Shared {
         config,
@@ -300,6 +301,10 @@ pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
     for (name, bytes) in &prepared.assets {
         files.push((format!("assets/{name}"), bytes.clone()));
     }
+    // The translation status page of each locale (reads the git history, if any).
+    let (status, d) = crate::status::site_pages(prepared, config);
+    files.extend(status);
+    diags.extend(d);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     diags.extend(prepared.i18n.undefined_report());
     RenderedSite { files, pages, fallbacks, untranslated_cells, diagnostics: diags }
@@ -377,7 +382,7 @@ fn languages(shared: &Shared, current: &str, root: &str, dir: Option<&Entity>) -
         .iter()
         .map(|code| LanguageView {
             code: code.clone(),
-            name: shared.i18n.text(code, "language-name"),
+            name: crate::status::own_name(shared.i18n, code),
             href: match dir {
                 Some(e) => format!("{root}{code}/{}/index.html", e.dir),
                 None => format!("{root}{code}/index.html"),

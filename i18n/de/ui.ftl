@@ -69,3 +69,39 @@ code-summary-allowed = Ein Skript darf { $codes } übergeben. Jeder andere Code 
 code-summary-wire-only = { $codes } sind in einem Close-Frame gültig, aber close() weist sie zurück: Sie sendet der Browser oder der Server, nie ein Skript.
 code-summary-no-code = Ohne Code sendet der Browser einen Close-Frame ohne Statuscode, und die Gegenseite meldet { $code }
 code-summary-table-link = Alle Schließcodes
+
+# Die Seite zum Stand der Übersetzungen (site/<locale>/status/), verlinkt von jeder Startseite.
+status-link = Stand der Übersetzungen: was übersetzt ist, was fehlt und was veraltet ist
+status-title = Stand der Übersetzungen
+status-intro = Für jede Sprache: welche Seiten übersetzt sind, welche fehlen (Leser bekommen eine andere Sprache) und welche veraltet sind, weil sich die englische Seite seitdem geändert hat, und welche Meldungen der Oberfläche noch zu übersetzen sind.
+status-history-git = Veraltete Seiten werden in Commits der Projektgeschichte gezählt.
+status-history-hash = Diese Kopie hat keine Git-Geschichte: Übersetzungen werden über ihren Hash mit der englischen Seite verglichen.
+status-col-language = Sprache
+status-col-percent = Übersetzt
+status-col-translated = Seiten
+status-col-outdated = Veraltet
+status-col-missing = Fehlend
+status-col-messages = Meldungen der Oberfläche
+status-col-cells = Tabellenzellen auf Englisch
+status-col-page = Seite
+status-col-state = Stand
+status-col-detail = Einzelheiten
+status-state-translated = übersetzt
+status-state-outdated = veraltet
+status-state-missing = fehlt
+status-source = Ausgangstext
+status-up-to-date = aktuell
+status-behind = { $commits ->
+    [one] das Original wurde seit dieser Übersetzung in einem Commit geändert
+   *[other] das Original wurde seit dieser Übersetzung in { $commits } Commits geändert
+}
+status-changed = das Original wurde seit dieser Übersetzung geändert
+status-unknown-commit = sourceCommit { $commit } ist nicht in der Geschichte dieses Projekts
+status-invalid-commit = sourceCommit { $commit } ist keine Commit-ID
+status-unchecked = sourceCommit { $commit } lässt sich ohne Git-Geschichte nicht prüfen
+status-not-recorded = keine Ausgangsversion angegeben
+status-no-source = keine Seite auf { $language } zum Vergleich
+status-fallback = Leser bekommen die Seite auf { $language }
+status-messages-heading = Noch zu übersetzende Meldungen der Oberfläche
+status-cells-heading = Zellen der Schließcode-Tabelle auf Englisch
+status-none = Keine.

@@ -76,3 +76,39 @@ code-summary-allowed = A script may pass { $codes }. Any other code throws an In
 code-summary-wire-only = { $codes } are valid in a Close frame, but close() rejects them: the browser or the server sends them, never a script.
 code-summary-no-code = Without a code, the browser sends a Close frame with no status code, and the other side reports { $code }
 code-summary-table-link = All close codes
+
+# The translation status page (site/<locale>/status/), linked from each home page.
+status-link = Translation status: what is translated, missing or outdated
+status-title = Translation status
+status-intro = For each language: which pages are translated, which are missing (readers get another language) and which are outdated because the English page changed since, and which interface messages still need translating.
+status-history-git = Outdated pages are counted in commits of the project's history.
+status-history-hash = This copy has no git history: translations are compared with the English page by its hash.
+status-col-language = Language
+status-col-percent = Translated
+status-col-translated = Pages
+status-col-outdated = Outdated
+status-col-missing = Missing
+status-col-messages = Interface messages
+status-col-cells = Table cells in English
+status-col-page = Page
+status-col-state = State
+status-col-detail = Detail
+status-state-translated = translated
+status-state-outdated = outdated
+status-state-missing = missing
+status-source = source text
+status-up-to-date = up to date
+status-behind = { $commits ->
+    [one] the source changed in one commit since this translation
+   *[other] the source changed in { $commits } commits since this translation
+}
+status-changed = the source changed since this translation
+status-unknown-commit = sourceCommit { $commit } is not in this project's history
+status-invalid-commit = sourceCommit { $commit } is not a commit id
+status-unchecked = sourceCommit { $commit } cannot be checked without the git history
+status-not-recorded = no source revision recorded
+status-no-source = no { $language } page to compare with
+status-fallback = readers get the { $language } page
+status-messages-heading = Interface messages to translate
+status-cells-heading = Close-code table cells shown in English
+status-none = None.

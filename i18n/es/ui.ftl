@@ -69,3 +69,39 @@ code-summary-allowed = Un script puede pasar { $codes }. Cualquier otro código 
 code-summary-wire-only = { $codes } son válidos en una trama Close, pero close() los rechaza: los envía el navegador o el servidor, nunca un script.
 code-summary-no-code = Sin código, el navegador envía una trama Close sin código de estado y el otro extremo informa { $code }
 code-summary-table-link = Todos los códigos de cierre
+
+# La página del estado de las traducciones (site/<locale>/status/), enlazada desde cada portada.
+status-link = Estado de las traducciones: qué está traducido, qué falta y qué está desactualizado
+status-title = Estado de las traducciones
+status-intro = Para cada idioma: qué páginas están traducidas, cuáles faltan (el lector recibe otro idioma) y cuáles están desactualizadas porque la página en inglés cambió después, y qué mensajes de la interfaz quedan por traducir.
+status-history-git = Las páginas desactualizadas se cuentan en commits del historial del proyecto.
+status-history-hash = Esta copia no tiene historial de git: las traducciones se comparan con la página en inglés por su hash.
+status-col-language = Idioma
+status-col-percent = Traducido
+status-col-translated = Páginas
+status-col-outdated = Desactualizadas
+status-col-missing = Faltan
+status-col-messages = Mensajes de la interfaz
+status-col-cells = Celdas de tabla en inglés
+status-col-page = Página
+status-col-state = Estado
+status-col-detail = Detalle
+status-state-translated = traducida
+status-state-outdated = desactualizada
+status-state-missing = falta
+status-source = texto original
+status-up-to-date = al día
+status-behind = { $commits ->
+    [one] el original cambió en un commit desde esta traducción
+   *[other] el original cambió en { $commits } commits desde esta traducción
+}
+status-changed = el original cambió desde esta traducción
+status-unknown-commit = sourceCommit { $commit } no está en el historial del proyecto
+status-invalid-commit = sourceCommit { $commit } no es un identificador de commit
+status-unchecked = sourceCommit { $commit } no se puede comprobar sin el historial de git
+status-not-recorded = no se indica de qué versión del original se tradujo
+status-no-source = no hay página en { $language } con la que comparar
+status-fallback = el lector recibe la página en { $language }
+status-messages-heading = Mensajes de la interfaz por traducir
+status-cells-heading = Celdas de la tabla de códigos de cierre mostradas en inglés
+status-none = Ninguno.

@@ -61,6 +61,42 @@ const SCRIPT_MESSAGES: &[&str] = &[
     "examples-try-bytes",
 ];
 
+/// Every interface message of the examples section, the form and the script (the captions are
+/// `example-<id>`, one per example). `check` counts these as used.
+pub const MESSAGES: &[&str] = &[
+    "examples-browser-message",
+    "examples-closes",
+    "examples-closes-code",
+    "examples-closes-code-reason",
+    "examples-closes-no-code",
+    "examples-closes-reason-only",
+    "examples-code-converted",
+    "examples-differs",
+    "examples-event",
+    "examples-event-code-converted",
+    "examples-event-intro",
+    "examples-intro",
+    "examples-invalid-code",
+    "examples-lone-surrogates",
+    "examples-noscript",
+    "examples-props-differ",
+    "examples-run",
+    "examples-run-all",
+    "examples-same",
+    "examples-socket",
+    "examples-standard",
+    "examples-summary",
+    "examples-title",
+    "examples-too-long",
+    "examples-try-bytes",
+    "examples-try-code",
+    "examples-try-intro",
+    "examples-try-reason",
+    "examples-try-title",
+    "examples-undefined-code",
+    "examples-verdict",
+];
+
 /// Where the section goes among a page's sections: before the closing ones (specifications,
 /// browser compatibility, see also), else at the end.
 pub fn insertion_point(sections: &[Section]) -> usize {
@@ -430,5 +466,19 @@ mod tests {
             call_json(&call),
             json!({"kind": "close", "args": [{"type": "number", "value": "NaN"}, {"type": "string", "units": [0xD800]}]})
         );
+    }
+
+    /// Every message id this module names is in MESSAGES, so `check` never calls it unused.
+    #[test]
+    fn messages_lists_every_id_the_module_uses() {
+        let text = include_str!("examples_html.rs");
+        let mut rest = text;
+        while let Some(i) = rest.find("\"examples-") {
+            let id = &rest[i + 1..];
+            let id = &id[..id.find('"').unwrap()];
+            // (The search pattern itself, above, ends in `-`.)
+            assert!(id.ends_with('-') || MESSAGES.contains(&id), "{id} is not in MESSAGES");
+            rest = &rest[i + 1..];
+        }
     }
 }

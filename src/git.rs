@@ -1,0 +1,156 @@
+//! Source history: what git knows about a content file (its last commit, how many commits a
+//! translation is behind), and the source hash used where there is no git or no commit.
+//!
+//! Git is asked through its command line (`git log`, `git rev-parse`, `git rev-list`), read
+//! only. Without git, or outside a repository, every question answers "unknown" and callers
+//! fall back to comparing hashes.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The hash recorded in `polyref-source-hash`: git's blob id of the text (SHA-1 of
+/// `blob <length>\0<bytes>`), so that `git hash-object <file>` prints the same value for a file
+/// saved as UTF-8 with LF line endings.
+pub fn source_hash(text: &str) -> String {
+    let mut h = sha1_smol::Sha1::new();
+    h.update(format!("blob {}\0", text.len()).as_bytes());
+    h.update(text.as_bytes());
+    h.digest().to_string()
+}
+
+/// Whether `s` has the form of a commit id: 7 to 40 hexadecimal digits (an abbreviated or full
+/// SHA-1), or 64 (SHA-256 repositories).
+pub fn looks_like_commit(s: &str) -> bool {
+    ((7..=40).contains(&s.len()) || s.len() == 64) && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A commit, as much as the dashboard shows of it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Commit {
+    pub id: String,
+    /// The committer date, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+impl Commit {
+    /// The first 10 digits, as people quote commits.
+    pub fn short(&self) -> &str {
+        &self.id[..self.id.len().min(10)]
+    }
+}
+
+/// A git work tree holding the project, or nothing.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    top: PathBuf,
+}
+
+impl Repo {
+    /// The repository `dir` is in, if git is installed and `dir` is inside a work tree.
+    pub fn discover(dir: &Path) -> Option<Repo> {
+        let out = git(dir, &["rev-parse", "--show-toplevel"])?;
+        let top = PathBuf::from(out.trim());
+        top.is_dir().then_some(Repo { top })
+    }
+
+    /// The last commit that changed `file` (in HEAD's history), if it was ever committed.
+    pub fn last_change(&self, file: &Path) -> Option<Commit> {
+        let out = git(&self.top, &["log", "-1", "--format=%H %cs", "--", &path_arg(file)])?;
+        parse_commit_line(out.trim())
+    }
+
+    /// The full id of `rev` if it names a commit of this repository.
+    pub fn resolve(&self, rev: &str) -> Option<Commit> {
+        if !looks_like_commit(rev) {
+            return None;
+        }
+        let out = git(&self.top, &["log", "-1", "--format=%H %cs", &format!("{rev}^{{commit}}"), "--"])?;
+        parse_commit_line(out.trim())
+    }
+
+    /// Commits in HEAD's history, not in `since`'s, that changed `file`.
+    pub fn commits_since(&self, since: &str, file: &Path) -> Option<usize> {
+        let out = git(&self.top, &["rev-list", "--count", &format!("{since}..HEAD"), "--", &path_arg(file)])?;
+        out.trim().parse().ok()
+    }
+
+    /// How many commits changed `file` after the newest commit at which its content had blob id
+    /// `hash`; `None` if no commit of HEAD's history had that content.
+    pub fn commits_since_blob(&self, hash: &str, file: &Path) -> Option<usize> {
+        let out = git(
+            &self.top,
+            &["log", "--format=commit %H", "--raw", "--no-abbrev", "--no-renames", "--", &path_arg(file)],
+        )?;
+        let mut seen = 0;
+        for line in out.lines() {
+            if line.starts_with("commit ") {
+                seen += 1;
+            } else if let Some(raw) = line.strip_prefix(':') {
+                // `:100644 100644 <old blob> <new blob> M\tpath`
+                let new_blob = raw.split_whitespace().nth(3).unwrap_or_default();
+                if new_blob.eq_ignore_ascii_case(hash) {
+                    return Some(seen - 1);
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether `file` differs from its committed version (or was never committed).
+    pub fn is_modified(&self, file: &Path) -> bool {
+        git(&self.top, &["status", "--porcelain", "--", &path_arg(file)]).is_some_and(|s| !s.trim().is_empty())
+    }
+}
+
+fn parse_commit_line(line: &str) -> Option<Commit> {
+    let (id, date) = line.split_once(' ')?;
+    looks_like_commit(id).then(|| Commit { id: id.to_string(), date: date.to_string() })
+}
+
+/// An absolute path, so that git resolves it whatever its working folder.
+fn path_arg(file: &Path) -> String {
+    let abs = if file.is_absolute() {
+        file.to_path_buf()
+    } else {
+        std::env::current_dir().map(|d| d.join(file)).unwrap_or_else(|_| file.to_path_buf())
+    };
+    abs.to_string_lossy().into_owned()
+}
+
+/// Runs `git -C dir args…`; its standard output when it succeeded.
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .env("LC_ALL", "C")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_hash_is_gits_blob_id() {
+        // `printf 'hello\n' | git hash-object --stdin`
+        assert_eq!(source_hash("hello\n"), "ce013625030ba8dba906f756967f9e9ca394464a");
+        // The empty blob.
+        assert_eq!(source_hash(""), "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+    }
+
+    #[test]
+    fn commit_ids_are_recognised_by_form() {
+        assert!(looks_like_commit("3e543cdfe8dddfb4774a64bf3decdcbab42a4111"));
+        assert!(looks_like_commit("3e543cd"));
+        assert!(!looks_like_commit("3e54"));
+        assert!(!looks_like_commit("main"));
+        assert!(!looks_like_commit("3e543cdfe8dddfb4774a64bf3decdcbab42a4111z"));
+        assert!(!looks_like_commit("HEAD~1"));
+    }
+}

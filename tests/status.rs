@@ -1,0 +1,279 @@
+//! `polyref status`: fixture repositories with a git history where a translation is behind by
+//! N commits (recorded by commit and by hash), the same without git, unknown and invalid
+//! commits, the JSON shape, the terminal table, the real content, and the status page of the
+//! site.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{copy_dir, git, polyref, project};
+use polyref::config::Config;
+use polyref::git::source_hash;
+use polyref::status::{Basis, Freshness, PageStatus, Report, State};
+
+const PAGE: &str = "web/api/websocket/close/index.md";
+
+fn english() -> String {
+    fs::read_to_string(project().join("tests/fixtures/good-minimal/content/en").join(PAGE)).unwrap()
+}
+
+/// An MDN translation of the English page recording `commit` as its source.
+fn german(commit: &str) -> String {
+    format!(
+        "---\ntitle: \"WebSocket: close() Methode\"\nslug: Web/API/WebSocket/close\nl10n:\n  sourceCommit: {commit}\n---\n\nDie Methode **`close()`** schließt die Verbindung.\n"
+    )
+}
+
+/// A w3api-style (Jekyll) translation recording the English page's hash.
+fn spanish(hash: &str) -> String {
+    format!(
+        "---\ntitle: WebSocket.close()\npermalink: /WebAPI/WebSocket/close/\nkey: WebAPI.W.WebSocket.close\npolyref-source-hash: {hash}\n---\n\nEl método `close()` cierra la conexión.\n"
+    )
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, text).unwrap();
+}
+
+/// A project in a new git repository: the English page committed, a German translation made
+/// from that commit (`sourceCommit`) and a Spanish one from its content (`polyref-source-hash`),
+/// then `behind` more commits that change the English page, and one that changes only the
+/// German page (which must not count).
+fn repo(behind: usize) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_dir(&project().join("templates"), &root.join("templates"));
+    copy_dir(&project().join("i18n"), &root.join("i18n"));
+    fs::write(root.join("polyref.toml"), "locales = [\"en\", \"es\", \"de\"]\n").unwrap();
+    let mut en = english();
+    write(root, &format!("content/en/{PAGE}"), &en);
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "English page"]);
+    let first = git(root, &["rev-parse", "HEAD"]);
+    write(root, &format!("content/de/{PAGE}"), &german(&first));
+    write(root, &format!("content/es/{PAGE}"), &spanish(&source_hash(&en)));
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "German and Spanish translations"]);
+    for i in 0..behind {
+        en.push_str(&format!("\nA new English paragraph, number {i}.\n"));
+        write(root, &format!("content/en/{PAGE}"), &en);
+        git(root, &["commit", "-q", "-am", &format!("English change {i}")]);
+    }
+    let de = fs::read_to_string(root.join("content/de").join(PAGE)).unwrap();
+    write(root, &format!("content/de/{PAGE}"), &format!("{de}\nEin Satz mehr.\n"));
+    git(root, &["commit", "-q", "-am", "German typo"]);
+    (dir, first)
+}
+
+fn report(root: &Path) -> Report {
+    let config = Config::load(root).unwrap();
+    let (prepared, diags) = polyref::prepare(&config);
+    assert!(!diags.has_errors(), "{diags:#?}");
+    polyref::status::collect(&prepared.unwrap(), &config)
+}
+
+fn page<'a>(r: &'a Report, locale: &str, key: &str) -> &'a PageStatus {
+    let l = r.locales.iter().find(|l| l.locale == locale).unwrap_or_else(|| panic!("no locale {locale}"));
+    l.page_status.iter().find(|p| p.key == key).unwrap_or_else(|| panic!("no page {key} in {locale}"))
+}
+
+const KEY: &str = "Web/API/WebSocket/close";
+
+#[test]
+fn a_translation_behind_by_n_commits_by_commit_and_by_hash() {
+    let (dir, _) = repo(3);
+    let r = report(dir.path());
+    assert!(r.git);
+    let de = page(&r, "de", KEY);
+    assert_eq!(de.state, State::Outdated);
+    assert_eq!(de.freshness, Freshness::Behind { by: Basis::Commit, commits: Some(3) });
+    let es = page(&r, "es", KEY);
+    assert_eq!(es.state, State::Outdated);
+    assert_eq!(es.freshness, Freshness::Behind { by: Basis::Hash, commits: Some(3) });
+    let en = page(&r, "en", KEY);
+    assert_eq!(en.freshness, Freshness::Source);
+    // The English page's current revision is offered, to mark a translation up to date.
+    let source = de.source.as_ref().unwrap();
+    assert_eq!(source.file, "content/en/web/api/websocket/close/index.md");
+    assert_eq!(source.hash, source_hash(&fs::read_to_string(dir.path().join("content/en").join(PAGE)).unwrap()));
+    assert_eq!(source.last_commit.as_ref().unwrap().id.len(), 40);
+    assert!(!source.uncommitted);
+}
+
+#[test]
+fn behind_by_one_and_up_to_date() {
+    let (dir, _) = repo(1);
+    let r = report(dir.path());
+    assert_eq!(page(&r, "de", KEY).freshness, Freshness::Behind { by: Basis::Commit, commits: Some(1) });
+    // The translator brings both up to date with the English page's last commit and hash.
+    let root = dir.path();
+    let head = git(root, &["log", "-1", "--format=%H", "--", &format!("content/en/{PAGE}")]);
+    let en = fs::read_to_string(root.join("content/en").join(PAGE)).unwrap();
+    write(root, &format!("content/de/{PAGE}"), &german(&head));
+    write(root, &format!("content/es/{PAGE}"), &spanish(&source_hash(&en)));
+    let r = report(root);
+    assert_eq!(page(&r, "de", KEY).state, State::Translated);
+    assert_eq!(page(&r, "de", KEY).freshness, Freshness::UpToDate { by: Basis::Commit });
+    assert_eq!(page(&r, "es", KEY).freshness, Freshness::UpToDate { by: Basis::Hash });
+    // An uncommitted change to the English page is shown.
+    fs::write(root.join("content/en").join(PAGE), format!("{en}\nUncommitted.\n")).unwrap();
+    let r = report(root);
+    assert!(page(&r, "de", KEY).source.as_ref().unwrap().uncommitted);
+    assert_eq!(page(&r, "es", KEY).freshness, Freshness::Behind { by: Basis::Hash, commits: None });
+}
+
+#[test]
+fn unknown_and_invalid_commits_are_reported() {
+    let (dir, _) = repo(0);
+    let root = dir.path();
+    write(root, &format!("content/de/{PAGE}"), &german("3e543cdfe8dddfb4774a64bf3decdcbab42a4111"));
+    let r = report(root);
+    let de = page(&r, "de", KEY);
+    assert_eq!(de.freshness, Freshness::UnknownCommit { commit: "3e543cdfe8dddfb4774a64bf3decdcbab42a4111".into() });
+    assert_eq!(de.state, State::Translated);
+    assert!(de.freshness.is_problem());
+    write(root, &format!("content/de/{PAGE}"), &german("the-latest-one"));
+    let r = report(root);
+    assert_eq!(page(&r, "de", KEY).freshness, Freshness::InvalidCommit { commit: "the-latest-one".into() });
+}
+
+#[test]
+fn without_git_hashes_are_compared() {
+    let (dir, _) = repo(2);
+    let copy = tempfile::tempdir().unwrap();
+    for name in ["content", "i18n", "templates"] {
+        copy_dir(&dir.path().join(name), &copy.path().join(name));
+    }
+    fs::copy(dir.path().join("polyref.toml"), copy.path().join("polyref.toml")).unwrap();
+    let r = report(copy.path());
+    assert!(!r.git);
+    let de = page(&r, "de", KEY);
+    assert!(matches!(de.freshness, Freshness::Unchecked { .. }), "{:?}", de.freshness);
+    assert_eq!(de.state, State::Translated);
+    assert_eq!(page(&r, "es", KEY).freshness, Freshness::Behind { by: Basis::Hash, commits: None });
+    assert_eq!(page(&r, "es", KEY).state, State::Outdated);
+    let en = fs::read_to_string(copy.path().join("content/en").join(PAGE)).unwrap();
+    write(copy.path(), &format!("content/es/{PAGE}"), &spanish(&source_hash(&en)));
+    assert_eq!(page(&report(copy.path()), "es", KEY).freshness, Freshness::UpToDate { by: Basis::Hash });
+}
+
+#[test]
+fn json_shape_and_terminal_table() {
+    let (dir, _) = repo(2);
+    let out = polyref().args(["status", "--json", "--root"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["default_locale"], "en");
+    assert_eq!(v["git"], true);
+    let locales = v["locales"].as_array().unwrap();
+    assert_eq!(locales.iter().map(|l| l["locale"].as_str().unwrap()).collect::<Vec<_>>(), ["en", "es", "de"]);
+    for l in locales {
+        assert!(l["percent"].as_u64().unwrap() <= 100);
+        for k in ["total", "translated", "outdated", "missing"] {
+            assert!(l["pages"][k].is_u64() && l["messages"][k].is_u64(), "{k}");
+        }
+        assert!(l["untranslated_cells"].is_u64());
+        assert!(l["missing_messages"].is_array());
+        for p in l["page_status"].as_array().unwrap() {
+            for k in [
+                "key",
+                "path",
+                "state",
+                "freshness",
+                "file",
+                "source_commit",
+                "source_hash",
+                "source",
+                "untranslated_cells",
+            ] {
+                assert!(p.get(k).is_some(), "page status without {k}: {p}");
+            }
+        }
+    }
+    let de = &locales[2]["page_status"][0];
+    assert_eq!(de["state"], "outdated");
+    assert_eq!(de["freshness"]["status"], "behind");
+    assert_eq!(de["freshness"]["by"], "commit");
+    assert_eq!(de["freshness"]["commits"], 2);
+    assert_eq!(de["source"]["file"], "content/en/web/api/websocket/close/index.md");
+    assert!(de["source"]["last_commit"]["id"].as_str().unwrap().len() == 40);
+    assert!(de["source"]["hash"].as_str().unwrap().len() == 40);
+
+    let out = polyref().args(["status", "--root"]).arg(dir.path()).output().unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    let de_row = table.lines().filter(|l| l.contains(KEY) && l.contains("outdated")).count();
+    assert_eq!(de_row, 2, "German and Spanish rows are outdated:\n{table}");
+    assert!(table.contains("2 commits behind the en page"), "{table}");
+    // It says what to record to mark the translations current: a commit for MDN, a hash otherwise.
+    let head = git(dir.path(), &["log", "-1", "--format=%H", "--", &format!("content/en/{PAGE}")]);
+    assert!(table.contains(&format!("`sourceCommit: {head}`")), "{table}");
+    let hash = git(dir.path(), &["hash-object", &format!("content/en/{PAGE}")]);
+    assert!(table.contains(&format!("`polyref-source-hash: {hash}`")), "{table}");
+}
+
+#[test]
+fn real_content_status() {
+    let r = report(project());
+    let de = page(&r, "de", KEY);
+    if r.git {
+        // The German page was translated from MDN's repository, whose commits are not ours.
+        assert_eq!(
+            de.freshness,
+            Freshness::UnknownCommit { commit: "3e543cdfe8dddfb4774a64bf3decdcbab42a4111".into() }
+        );
+    } else {
+        assert!(matches!(de.freshness, Freshness::Unchecked { .. }));
+    }
+    assert_eq!(de.source_commit.as_deref(), Some("3e543cdfe8dddfb4774a64bf3decdcbab42a4111"));
+    // The gaps: CloseEvent exists only in Spanish.
+    for l in ["en", "de"] {
+        let p = page(&r, l, "Web/API/CloseEvent");
+        assert_eq!(p.state, State::Missing);
+        assert_eq!(p.freshness, Freshness::Missing { fallback: "es".into() });
+    }
+    assert_eq!(page(&r, "es", "Web/API/CloseEvent").freshness, Freshness::NoSource);
+    assert_eq!(page(&r, "es", KEY).freshness, Freshness::NotRecorded);
+    // The Spanish close-code table cells shown in English, on the page that has the table.
+    let es = r.locales.iter().find(|l| l.locale == "es").unwrap();
+    let cells = &page(&r, "es", "Web/API/CloseEvent").untranslated_cells;
+    assert_eq!(cells.len(), 24);
+    assert!(
+        cells.contains(&"close-code-1001".to_string()) && cells.contains(&"close-code-3008.description".to_string())
+    );
+    assert_eq!(es.untranslated_cells, 24);
+    assert_eq!(es.missing_messages.len(), 24);
+    assert!(es.missing_messages.iter().all(|m| m.file == "i18n/es/close-codes.ftl"));
+    // The same count as the build's summary.
+    let config = Config::load(project()).unwrap();
+    let outcome = polyref::check::run(&config, Some(2));
+    assert_eq!(outcome.summary.unwrap().untranslated_cells.get("es"), Some(&24));
+    // Percentages: en and de lack one page of two, es lacks 24 messages.
+    let en = r.locales.iter().find(|l| l.locale == "en").unwrap();
+    assert_eq!((en.pages.translated, en.pages.missing, en.percent), (1, 1, 75));
+    assert!(es.percent < 100 && es.percent > 75, "{}", es.percent);
+}
+
+#[test]
+fn the_site_has_a_status_page_linked_from_each_home() {
+    let dir = common::project_copy();
+    let config = Config::load(dir.path()).unwrap();
+    let outcome = polyref::build(&config, &polyref::BuildOptions { write: true, jobs: Some(2) });
+    assert!(outcome.summary.is_some(), "{:#?}", outcome.diagnostics);
+    for l in ["en", "es", "de"] {
+        let home = fs::read_to_string(config.output_dir.join(l).join("index.html")).unwrap();
+        assert!(home.contains("href=\"status/index.html\""), "{l} home links the status page");
+        let status = fs::read_to_string(config.output_dir.join(l).join("status/index.html")).unwrap();
+        assert!(status.contains(&format!("<html lang=\"{l}\"")));
+        assert!(status.contains("Web/API/CloseEvent") && status.contains("close-code-1001"), "{l}");
+    }
+    let de = fs::read_to_string(config.output_dir.join("de/status/index.html")).unwrap();
+    assert!(de.contains("Stand der Übersetzungen") && de.contains("Leser bekommen die Seite auf Spanisch"), "{de}");
+    // The copy has no git history: the page says so.
+    assert!(de.contains("keine Git-Geschichte"), "{de}");
+}
