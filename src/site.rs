@@ -256,9 +256,54 @@ pub struct RenderedSite {
     pub diagnostics: Diagnostics,
 }
 
-/// Renders every page of every locale, the homes, the root page, the translation status pages
-/// and the assets. Reads nothing but the git history the status pages report on.
-pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
+/// Where rendered files go as soon as they are made: the write stage's [`Writer`], a list in
+/// memory, or nowhere.
+pub trait Sink: Sync {
+    /// Takes one file, `rel` being its `/`-separated path inside the site.
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+impl Sink for Writer {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.write(rel, bytes)
+    }
+}
+
+/// Keeps every file in memory (for `check` and tests).
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<(String, Vec<u8>)>>);
+
+impl Sink for Collect {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.0.lock().expect("not poisoned").push((rel.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+}
+
+/// Drops every file (a build that already failed only collects diagnostics).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What rendering the site counted, without its files.
+pub struct RenderStats {
+    pub files: usize,
+    pub pages: BTreeMap<String, usize>,
+    pub fallbacks: usize,
+    pub untranslated_cells: BTreeMap<String, usize>,
+    pub diagnostics: Diagnostics,
+    /// The first error the sink reported, if any.
+    pub write_error: Option<std::io::Error>,
+}
+
+/// Renders every page of every locale, the homes, the root page, the status pages and the
+/// assets, handing each file to `sink` as soon as it is made, so that memory does not grow with
+/// the size of the site. Pure apart from the sink.
+pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> RenderStats {
     let shared = Shared {
         config,
         model: &prepared.model,
@@ -267,47 +312,87 @@ pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
         examples: prepared.examples.as_ref(),
         renderer: &prepared.renderer,
     };
+    let write_error: std::sync::Mutex<Option<std::io::Error>> = std::sync::Mutex::new(None);
+    let files = std::sync::atomic::AtomicUsize::new(0);
+    let put = |rel: &str, bytes: &[u8]| {
+        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Err(e) = sink.put(rel, bytes) {
+            write_error.lock().expect("not poisoned").get_or_insert(e);
+        }
+    };
     let mut diags = Diagnostics::new();
     // Every (entity, locale) pair is a page: translated, or a marked fallback.
     let jobs: Vec<(&Entity, &str)> =
         prepared.model.entities.iter().flat_map(|e| config.locales.iter().map(move |l| (e, l.as_str()))).collect();
-    let results: Vec<PageOutput> = jobs.par_iter().map(|(e, l)| render_page(&shared, e, l)).collect();
+    // Each page is written by the thread that rendered it; only its counts are kept.
+    let results: Vec<(Vec<Diagnostic>, bool, bool, usize)> = jobs
+        .par_iter()
+        .map(|(e, l)| {
+            let PageOutput { files, diags, fallback, untranslated } = render_page(&shared, e, l);
+            let written = !files.is_empty();
+            for (rel, bytes) in files {
+                put(&rel, &bytes);
+            }
+            (diags, written, fallback, untranslated)
+        })
+        .collect();
 
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut pages: BTreeMap<String, usize> = config.locales.iter().map(|l| (l.clone(), 0)).collect();
     let mut fallbacks = 0;
     let mut untranslated_cells: BTreeMap<String, usize> = BTreeMap::new();
-    for ((_, locale), PageOutput { files: f, diags: d, fallback, untranslated }) in jobs.iter().zip(results) {
+    for ((_, locale), (d, written, fallback, untranslated)) in jobs.iter().zip(results) {
         diags.extend(d);
         if untranslated > 0 {
             *untranslated_cells.entry(locale.to_string()).or_default() += untranslated;
         }
-        if !f.is_empty() {
+        if written {
             *pages.entry(locale.to_string()).or_default() += 1;
             fallbacks += usize::from(fallback);
         }
-        files.extend(f);
     }
     for locale in &config.locales {
         match render_home(&shared, locale) {
-            Ok(html) => files.push((format!("{locale}/index.html"), html.into_bytes())),
+            Ok(html) => put(&format!("{locale}/index.html"), html.as_bytes()),
             Err(d) => diags.push(d),
         }
     }
     match render_root(&shared) {
-        Ok(html) => files.push(("index.html".into(), html.into_bytes())),
+        Ok(html) => put("index.html", html.as_bytes()),
         Err(d) => diags.push(d),
     }
     for (name, bytes) in &prepared.assets {
-        files.push((format!("assets/{name}"), bytes.clone()));
+        put(&format!("assets/{name}"), bytes);
     }
     // The translation status page of each locale (reads the git history, if any).
     let (status, d) = crate::status::site_pages(prepared, config);
-    files.extend(status);
+    for (rel, bytes) in status {
+        put(&rel, &bytes);
+    }
     diags.extend(d);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
     diags.extend(prepared.i18n.undefined_report());
-    RenderedSite { files, pages, fallbacks, untranslated_cells, diagnostics: diags }
+    RenderStats {
+        files: files.into_inner(),
+        pages,
+        fallbacks,
+        untranslated_cells,
+        diagnostics: diags,
+        write_error: write_error.into_inner().expect("not poisoned"),
+    }
+}
+
+/// Renders the whole site in memory, files sorted by path (for `check` and tests).
+pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
+    let sink = Collect::default();
+    let stats = render_site_to(prepared, config, &sink);
+    let mut files = sink.0.into_inner().expect("not poisoned");
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    RenderedSite {
+        files,
+        pages: stats.pages,
+        fallbacks: stats.fallbacks,
+        untranslated_cells: stats.untranslated_cells,
+        diagnostics: stats.diagnostics,
+    }
 }
 
 fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
@@ -316,54 +401,59 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
     let Some(prepared) = prepared else {
         return Outcome { summary: None, diagnostics: diags };
     };
-    let site = render_site(&prepared, config);
-    diags.extend(site.diagnostics);
-    diags.sort();
-    let outputs = site.files;
-    let (pages, fallbacks, untranslated_cells) = (site.pages, site.fallbacks, site.untranslated_cells);
-    if diags.has_errors() {
-        return Outcome { summary: None, diagnostics: diags };
-    }
-    let writer = if opts.write {
-        match Writer::begin(&config.output_dir) {
+    let failed = |mut diags: Diagnostics| {
+        diags.sort();
+        Outcome { summary: None, diagnostics: diags }
+    };
+    // After an error the pages are still rendered, to report every problem, but not written.
+    let writer = match (opts.write, diags.has_errors()) {
+        (true, false) => match Writer::begin(&config.output_dir) {
             Ok(w) => Some(w),
             Err(e) => {
                 diags
                     .push(Diagnostic::error("write", format!("cannot start writing the site: {e}")).hint(
                         "choose another output folder with --out, or remove the folder if it is yours to remove",
                     ));
-                return Outcome { summary: None, diagnostics: diags };
+                return failed(diags);
             }
-        }
-    } else {
-        None
+        },
+        _ => None,
     };
-
-    let file_count = outputs.len();
+    let stats = match &writer {
+        Some(w) => render_site_to(&prepared, config, w),
+        None => render_site_to(&prepared, config, &Discard),
+    };
+    diags.extend(stats.diagnostics);
+    diags.sort();
+    let write_error = stats.write_error;
     if let Some(writer) = writer {
-        let written: Result<(), std::io::Error> =
-            outputs.par_iter().try_for_each(|(rel, bytes)| writer.write(rel, bytes));
-        let done = match written {
-            Ok(()) => writer.commit(),
-            Err(e) => {
+        let done = match (diags.has_errors(), write_error) {
+            (true, _) => {
+                writer.abort();
+                return failed(diags);
+            }
+            (false, Some(e)) => {
                 writer.abort();
                 Err(e)
             }
+            (false, None) => writer.commit(),
         };
         if let Err(e) = done {
             diags.push(
                 Diagnostic::error("write", format!("cannot write the site: {e}"))
                     .hint("check the disk space and the permissions of the output folder"),
             );
-            return Outcome { summary: None, diagnostics: diags };
+            return failed(diags);
         }
+    } else if diags.has_errors() {
+        return failed(diags);
     }
     let summary = Summary {
-        pages,
-        fallbacks,
-        untranslated_cells,
+        pages: stats.pages,
+        fallbacks: stats.fallbacks,
+        untranslated_cells: stats.untranslated_cells,
         warnings: diags.warnings(),
-        files: file_count,
+        files: stats.files,
         elapsed: started.elapsed(),
         out: config.output_dir.clone(),
     };

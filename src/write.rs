@@ -18,6 +18,9 @@ pub const MARKER: &str = ".polyref-site";
 pub struct Writer {
     out: PathBuf,
     tmp: PathBuf,
+    /// The site being replaced: a file whose bytes did not change is hard-linked from it rather
+    /// than written again (on disk, writing is what costs).
+    previous: Option<PathBuf>,
 }
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
@@ -51,7 +54,8 @@ impl Writer {
         }
         let tmp = sibling(out, "tmp");
         fs::create_dir_all(&tmp)?;
-        Ok(Writer { out: out.to_path_buf(), tmp })
+        let previous = out.join(MARKER).exists().then(|| out.to_path_buf());
+        Ok(Writer { out: out.to_path_buf(), tmp, previous })
     }
 
     /// Writes one file, `rel` being its `/`-separated path inside the site.
@@ -59,6 +63,14 @@ impl Writer {
         let path = self.tmp.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
+        }
+        if let Some(prev) = &self.previous {
+            let old = prev.join(rel);
+            let same = fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+                && fs::read(&old).is_ok_and(|b| b == bytes);
+            if same && fs::hard_link(&old, &path).is_ok() {
+                return Ok(());
+            }
         }
         fs::write(path, bytes)
     }
@@ -149,6 +161,26 @@ mod tests {
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"new");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["site"], "no temporary folder left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_linked_not_rewritten() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let w = Writer::begin(&out).unwrap();
+        w.write("same.html", b"same").unwrap();
+        w.write("changed.html", b"one").unwrap();
+        w.commit().unwrap();
+        let inode = fs::metadata(out.join("same.html")).unwrap().ino();
+        let w = Writer::begin(&out).unwrap();
+        w.write("same.html", b"same").unwrap();
+        w.write("changed.html", b"two").unwrap();
+        w.commit().unwrap();
+        assert_eq!(fs::metadata(out.join("same.html")).unwrap().ino(), inode, "the same file, linked");
+        assert_eq!(fs::read(out.join("changed.html")).unwrap(), b"two");
+        assert_eq!(fs::read(out.join("same.html")).unwrap(), b"same");
     }
 
     #[test]
