@@ -33,7 +33,8 @@ struct Common {
     /// Content folder (default: content/ in the project folder)
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
-    /// Absolute URL the site is published at, for canonical and hreflang links
+    /// Absolute URL the site is published at (its path is the base path), for canonical,
+    /// hreflang, sitemap and 404 links; overrides `base-url` in polyref.toml
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
     /// Worker threads (default: one per core)
@@ -82,11 +83,16 @@ fn main() -> ExitCode {
     if let Some(o) = out {
         config.output_dir = o;
     }
-    if let Some(mut u) = common.base_url {
-        if !u.ends_with('/') {
-            u.push('/');
+    if let Some(u) = common.base_url {
+        match polyref::config::check_base_url(&u) {
+            Ok(u) => config.base_url = u,
+            Err(message) => {
+                eprintln!(
+                    "error: --base-url: {message}\n  hint: for example --base-url https://example.github.io/polyref/"
+                );
+                return ExitCode::from(2);
+            }
         }
-        config.base_url = u;
     }
     if !common.quiet {
         eprintln!(
