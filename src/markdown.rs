@@ -593,11 +593,17 @@ fn transform(
                     }
                     k => k,
                 };
-                out.push(Event::Start(Tag::CodeBlock(kind)));
+                // A code block scrolls sideways on a narrow screen: it takes the keyboard focus so
+                // that it can be scrolled without a mouse (WCAG 2.2 SC 2.1.1).
+                let class = match &kind {
+                    CodeBlockKind::Fenced(lang) if !lang.is_empty() => format!(" class=\"language-{}\"", esc(lang)),
+                    _ => String::new(),
+                };
+                out.push(Event::Html(CowStr::from(format!("<pre tabindex=\"0\"><code{class}>"))));
             }
             Event::End(TagEnd::CodeBlock) => {
                 in_code = false;
-                out.push(e);
+                out.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
             }
             Event::Text(t) if !in_code && t.contains(OPEN) => expand(&t, outputs, &mut out),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {

@@ -211,3 +211,14 @@ fn an_inline_link_whose_image_is_dropped_goes_with_it() {
     );
     assert_eq!(html, "Mozilla Developer Network: <a href=\"https://developer.mozilla.org/\">Article</a>");
 }
+
+#[test]
+fn code_blocks_can_be_scrolled_from_the_keyboard() {
+    let (r, _) = render_de("```javascript\nif (a < b) close();\n```\n\n    indented\n\n<b>raw html</b>\n");
+    let html = r.html();
+    assert!(
+        html.contains("<pre tabindex=\"0\"><code class=\"language-js\">if (a &lt; b) close();\n</code></pre>"),
+        "{html}"
+    );
+    assert!(html.contains("<pre tabindex=\"0\"><code>indented\n</code></pre>"), "{html}");
+}

@@ -1,0 +1,52 @@
+// The gates themselves: run on fixtures/broken-site, a site with one of each mistake, every gate
+// must fail and name each mistake. (A gate that cannot fail proves nothing.)
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+function gate(script) {
+  const run = spawnSync(process.execPath, [script, 'fixtures/broken-site'], { cwd: here, encoding: 'utf8' });
+  return { status: run.status, out: run.stdout + run.stderr };
+}
+
+function expectProblems(script, expected) {
+  const { status, out } = gate(script);
+  assert.equal(status, 1, `${script} should fail:\n${out}`);
+  for (const line of expected) assert.ok(out.includes(line), `${script} should report "${line}":\n${out}`);
+}
+
+test('the crawler reports broken links, anchors, escapes from the base path, orphans', () => {
+  expectProblems('crawl.mjs', [
+    '"good.html#no-such-anchor": there is no id "no-such-anchor" in /polyref/good.html',
+    'a "missing.html" → /polyref/missing.html answers 404',
+    'a "/elsewhere/" leaves the base path /polyref/',
+    'link rel=alternate "https://example.github.io/polyref/de/" → /polyref/de/ answers 404',
+    'img loads "https://cdn.example.invalid/tracker.png" from outside the site',
+    'the id "twice" is used more than once',
+    '/polyref/robots.txt: names no sitemap',
+    'orphan.html is not reachable by following links from the root',
+    'https://example.org/  (first on /polyref/index.html)',
+  ]);
+});
+
+test('vnu reports markup errors with file, line and column', () => {
+  expectProblems('vnu.mjs', ['index.html:19:12: No “p” element in scope but a “p” end tag seen.']);
+});
+
+test('axe reports violations in both colour schemes', () => {
+  expectProblems('axe.mjs', [
+    'index.html (1280px, light): image-alt [critical]',
+    'index.html (390px, dark): image-alt [critical]',
+  ]);
+});
+
+test('the budget gate reports heavy pages and requests to other origins', () => {
+  expectProblems('budget.mjs', [
+    'big.html: 73869 bytes transferred, over the 50000-byte budget',
+    'index.html: requests https://cdn.example.invalid/tracker.png, outside the site\'s origin (blocked)',
+  ]);
+});
