@@ -1,5 +1,6 @@
-// The gates themselves: run on fixtures/broken-site, a site with one of each mistake, every gate
-// must fail and name each mistake. (A gate that cannot fail proves nothing.)
+// The gates themselves: run on fixtures/broken-site, a site with one of each mistake (and the
+// workflow lint on fixtures/bad-workflow.yml), every gate must fail and name each mistake. A gate
+// that cannot fail proves nothing.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,13 +9,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-function gate(script) {
-  const run = spawnSync(process.execPath, [script, 'fixtures/broken-site'], { cwd: here, encoding: 'utf8' });
+function gate(script, input) {
+  const run = spawnSync(process.execPath, [script, input], { cwd: here, encoding: 'utf8' });
   return { status: run.status, out: run.stdout + run.stderr };
 }
 
-function expectProblems(script, expected) {
-  const { status, out } = gate(script);
+function expectProblems(script, expected, input = 'fixtures/broken-site') {
+  const { status, out } = gate(script, input);
   assert.equal(status, 1, `${script} should fail:\n${out}`);
   for (const line of expected) assert.ok(out.includes(line), `${script} should report "${line}":\n${out}`);
 }
@@ -49,4 +50,17 @@ test('the budget gate reports heavy pages and requests to other origins', () => 
     'big.html: 73869 bytes transferred, over the 50000-byte budget',
     'index.html: requests https://cdn.example.invalid/tracker.png, outside the site\'s origin (blocked)',
   ]);
+});
+
+test('actionlint reports workflow mistakes with their line and column', () => {
+  expectProblems(
+    'actionlint.mjs',
+    [
+      'fixtures/bad-workflow.yml:5:5: unexpected key "branchs" for "push" section',
+      'fixtures/bad-workflow.yml:7:3: "runs-on" section is missing in job "build"',
+      'fixtures/bad-workflow.yml:9:24: "github.event.head_commit.message" is potentially untrusted',
+      'fixtures/bad-workflow.yml:13:3: job "deploy" needs job "buld" which does not exist',
+    ],
+    'fixtures/bad-workflow.yml',
+  );
 });
