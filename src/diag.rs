@@ -149,8 +149,16 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The report a user reads: header, `--> path:line:col`, excerpt, hint. Plain text, no colour.
+    /// The report a user reads: header, `--> path:line:col`, excerpt, hint. Plain text, no colour,
+    /// ending in exactly one newline.
     pub fn render(&self) -> String {
+        let mut text = self.render_raw();
+        text.truncate(text.trim_end().len());
+        text.push('\n');
+        text
+    }
+
+    fn render_raw(&self) -> String {
         let severity = match self.severity {
             Severity::Error => cs::Severity::Error,
             Severity::Warning => cs::Severity::Warning,

@@ -70,6 +70,12 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
+/// Converts an already parsed value into `T` (no position: on failure, parse the text with
+/// [`parse_yaml`] to locate the problem).
+pub fn from_value<T: DeserializeOwned>(value: YamlValue) -> Result<T, YamlError> {
+    yaml_impl::from_value(value).map_err(|e| YamlError { message: e.to_string(), offset: None })
+}
+
 /// A YAML value of any shape, for looking at which fields a header has before choosing a type.
 pub type YamlValue = yaml_impl::Value;
 /// A YAML mapping.

@@ -69,6 +69,7 @@ pub fn not_found_view(prepared: &Prepared, config: &Config) -> NotFoundView {
             languages: languages(config, i18n, "", &base, None),
             alternates: Vec::new(),
             meta: None,
+            scripts: Vec::new(),
         },
         messages,
     }

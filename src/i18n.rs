@@ -33,6 +33,7 @@ impl Msg {
 
 /// The loaded message bundles of every configured locale.
 pub struct I18n {
+    dir: String,
     default: String,
     bundles: BTreeMap<String, Bundle>,
     /// Message ids asked for but defined in no locale: reported after the run.
@@ -64,7 +65,8 @@ fn ids_of(resource: &FluentResource) -> Vec<String> {
 impl I18n {
     /// Parses every locale's files. Syntax errors and ids defined twice are errors; messages that
     /// the default locale has and another locale lacks are one warning per file, naming them.
-    pub fn load(default: &str, messages: &[(String, Vec<Source>)]) -> (I18n, Vec<Diagnostic>) {
+    /// `dir` is the messages folder as shown to the user (normally `i18n`).
+    pub fn load(dir: &str, default: &str, messages: &[(String, Vec<Source>)]) -> (I18n, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut bundles = BTreeMap::new();
         // (locale, file name) → ids, for the completeness check.
@@ -79,8 +81,8 @@ impl I18n {
                         "messages-missing",
                         format!("locale `{locale}` has no message files; its interface falls back to `{default}`"),
                     )
-                    .at(Location::file(format!("i18n/{locale}")))
-                    .hint(format!("copy i18n/{default}/ to i18n/{locale}/ and translate the messages")),
+                    .at(Location::file(format!("{dir}/{locale}")))
+                    .hint(format!("copy {dir}/{default}/ to {dir}/{locale}/ and translate the messages")),
                 );
             }
             for source in sources {
@@ -128,7 +130,7 @@ impl I18n {
                         ),
                     )
                     .at(Location::file(path.clone()))
-                    .hint(format!("translate them from i18n/{default}/{file}")),
+                    .hint(format!("translate them from {dir}/{default}/{file}")),
                 );
             }
         }
@@ -137,14 +139,19 @@ impl I18n {
                 diags.push(
                     Diagnostic::warning(
                         "messages-unknown-file",
-                        format!("i18n/{locale}/{file} has no counterpart in i18n/{default}/"),
+                        format!("{dir}/{locale}/{file} has no counterpart in {dir}/{default}/"),
                     )
-                    .at(Location::file(format!("i18n/{locale}/{file}")))
+                    .at(Location::file(format!("{dir}/{locale}/{file}")))
                     .hint("message files are named the same in every locale"),
                 );
             }
         }
-        let i18n = I18n { default: default.to_string(), bundles, undefined: Mutex::new(BTreeSet::new()) };
+        let i18n = I18n {
+            dir: dir.to_string(),
+            default: default.to_string(),
+            bundles,
+            undefined: Mutex::new(BTreeSet::new()),
+        };
         (i18n, diags)
     }
 
@@ -180,8 +187,8 @@ impl I18n {
             .iter()
             .map(|id| {
                 Diagnostic::warning("message-undefined", format!("the message `{id}` is used but defined in no locale"))
-                    .at(Location::file(format!("i18n/{}", self.default)))
-                    .hint(format!("add `{id} = …` to a file in i18n/{}/", self.default))
+                    .at(Location::file(format!("{}/{}", self.dir, self.default)))
+                    .hint(format!("add `{id} = …` to a file in {}/{}/", self.dir, self.default))
             })
             .collect()
     }
@@ -243,7 +250,7 @@ mod tests {
         for (locale, name, text) in files {
             by_locale.entry(locale.to_string()).or_default().push(Source::new(format!("i18n/{locale}/{name}"), *text));
         }
-        I18n::load("en", &by_locale.into_iter().collect::<Vec<_>>())
+        I18n::load("i18n", "en", &by_locale.into_iter().collect::<Vec<_>>())
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub fn decode(display: &str, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
                 format!("{display} is not valid UTF-8 (byte 0x{:02X})", bytes[good]),
             )
             .at(Location::bare(display, line, col))
-            .hint("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"));
+            .hint("the file was probably saved as Latin-1 or Windows-1252; save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -74,8 +74,11 @@ pub fn decode(display: &str, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
 
 /// A path relative to the project root, as shown in messages, with `/` separators.
 pub fn display_path(config: &Config, path: &Path) -> String {
-    let rel = path.strip_prefix(&config.root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    match path.strip_prefix(&config.root) {
+        Ok(rel) => rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+        // Outside the project (e.g. `--content /elsewhere`): the path as given.
+        Err(_) => path.display().to_string(),
+    }
 }
 
 /// Walks and reads the content and message trees. Problems are collected, never fatal here.

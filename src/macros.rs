@@ -85,6 +85,11 @@ fn scan_line(body: &str, start: usize, len: usize, calls: &mut Vec<Call>, errors
     let end = start + len;
     let mut i = start;
     while i < end {
+        // Jump to the next byte that can start a code span or a macro.
+        match memchr::memchr2(b'`', b'{', &bytes[i..end]) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         match bytes[i] {
             b'`' => {
                 // Skip an inline code span: a run of n backticks up to the next run of exactly n.
@@ -345,9 +350,36 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
                     .hint("fix the errors reported for content/data/close-codes.yaml"))
             }
         },
-        _ => Err(Diagnostic::error("macro-unknown", format!("`{}` is not a macro polyref knows", call.name))
-            .at(at())
-            .hint(format!("known macros: {}; names are not case-sensitive", KNOWN.join(", ")))),
+        _ => {
+            let closest = KNOWN
+                .iter()
+                .min_by_key(|k| strsim::levenshtein(k, &name))
+                .filter(|k| strsim::levenshtein(k, &name) <= 3);
+            let hint = match closest {
+                Some(k) => format!("did you mean `{}`? (macro names are not case-sensitive)", canonical_name(k)),
+                None => {
+                    format!("known macros: {}", KNOWN.iter().map(|k| canonical_name(k)).collect::<Vec<_>>().join(", "))
+                }
+            };
+            Err(Diagnostic::error("macro-unknown", format!("`{}` is not a macro polyref knows", call.name))
+                .at(at())
+                .hint(hint))
+        }
+    }
+}
+
+/// A macro's name as MDN writes it.
+fn canonical_name(lower: &str) -> &str {
+    match lower {
+        "apiref" => "APIRef",
+        "availableinworkers" => "AvailableInWorkers",
+        "closecodes" => "CloseCodes",
+        "compat" => "Compat",
+        "glossary" => "Glossary",
+        "readonlyinline" => "readOnlyInline",
+        "non-standard_inline" => "Non-standard_inline",
+        "specifications" => "Specifications",
+        other => other,
     }
 }
 

@@ -178,7 +178,8 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut HashSet<String>
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_DEFINITION_LIST;
-    let mut events: Vec<Event> = Vec::new();
+    // About one event per 10 bytes of markdown: reserve once rather than grow and copy.
+    let mut events: Vec<Event> = Vec::with_capacity(text.len() / 8 + 16);
     let mut raw_html = false;
     for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
         let at = || source.at(to_file(range.start)..to_file(range.end.min(range.start + 80)));
@@ -360,10 +361,11 @@ fn unique(id: String, seen: &mut HashSet<String>) -> String {
     (2..).map(|n| format!("{id}_{n}")).find(|c| seen.insert(c.clone())).expect("some suffix is free")
 }
 
-/// Index of the event that closes the element opened at `start`.
+/// Index of the event that closes the element opened at `start` (whose own event is not read:
+/// it may already have been taken).
 fn matching_end(events: &[Event], start: usize) -> usize {
-    let mut depth = 0usize;
-    for (i, e) in events.iter().enumerate().skip(start) {
+    let mut depth = 1usize;
+    for (i, e) in events.iter().enumerate().skip(start + 1) {
         match e {
             Event::Start(_) => depth += 1,
             Event::End(_) => {
@@ -381,8 +383,26 @@ fn matching_end(events: &[Event], start: usize) -> usize {
 /// MDN writes definition lists as `- term` with one nested item `- : definition`. Such lists
 /// become `<dl>`, each term with an id so that `#code` links work.
 fn definition_lists<'a>(events: Vec<Event<'a>>, outputs: &[Output], seen: &mut HashSet<String>) -> Vec<Event<'a>> {
+    // Most events are moved; only the events of a list that becomes a `<dl>` are copied.
+    if !events.iter().any(|e| matches!(e, Event::Text(t) if t.starts_with(':'))) {
+        return events;
+    }
     let mut out = Vec::with_capacity(events.len());
-    convert_dl(&events, &mut out, outputs, seen, 0);
+    // Indices are needed for look-ahead; events are taken in order, so later ones stay intact.
+    let mut all = events;
+    let mut i = 0;
+    while i < all.len() {
+        if let Event::Start(Tag::List(None)) = &all[i] {
+            let end = matching_end(&all, i);
+            if dl_items(&all[i + 1..end]).is_some() {
+                convert_dl(&all[i..=end], &mut out, outputs, seen, 0);
+                i = end + 1;
+                continue;
+            }
+        }
+        out.push(std::mem::replace(&mut all[i], Event::SoftBreak));
+        i += 1;
+    }
     out
 }
 
@@ -532,7 +552,7 @@ fn alert_id(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 }
 
 fn transform(
-    events: Vec<Event>,
+    mut events: Vec<Event>,
     outputs: &[Output],
     dialect: Dialect,
     env: &Env,
@@ -545,7 +565,8 @@ fn transform(
     let mut in_code = false;
     let mut i = 0;
     while i < events.len() {
-        let e = events[i].clone();
+        // Each event is taken once, in order; look-ahead only reads later ones.
+        let e = std::mem::replace(&mut events[i], Event::SoftBreak);
         match e {
             Event::Start(Tag::Paragraph) => {
                 let end = matching_end(&events, i);
@@ -568,12 +589,28 @@ fn transform(
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let end = matching_end(&events, i);
                 let title = plain_text(&events[i + 1..end]);
-                let id = unique(id.map(|s| s.to_string()).unwrap_or_else(|| slugify(&title)), seen);
+                // An explicit `{#id}` is kept when it is a plain name, else made into one.
+                let id = match id {
+                    Some(i) if !i.is_empty() && i.chars().all(|c| c.is_alphanumeric() || "-_.:".contains(c)) => {
+                        i.to_string()
+                    }
+                    Some(i) => slugify(&i),
+                    None => slugify(&title),
+                };
+                let id = unique(id, seen);
                 let lvl = level as u8;
                 if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
                     heads.push((out.len(), lvl, id.clone(), title));
                 }
-                out.push(Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes, attrs }));
+                // Only the id of `{#id .class key=value}` is kept: arbitrary attributes would let
+                // content add event handlers (found by fuzzing).
+                let _ = (classes, attrs);
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                }));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, msg) = alert_id(kind);
@@ -619,22 +656,23 @@ fn transform(
         i += 1;
     }
 
-    let to_html = |evs: &[Event]| {
+    let total = out.len();
+    let mut events = out.into_iter();
+    let mut to_html = |n: usize| {
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, evs.iter().cloned());
+        pulldown_cmark::html::push_html(&mut html, events.by_ref().take(n));
         html
     };
-    let intro_end = heads.first().map_or(out.len(), |h| h.0);
-    let mut rendered =
-        Rendered { intro: to_html(&out[..intro_end]), sections: Vec::new(), summary, untranslated_cells: 0 };
+    let intro_end = heads.first().map_or(total, |h| h.0);
+    let mut rendered = Rendered { intro: to_html(intro_end), sections: Vec::new(), summary, untranslated_cells: 0 };
     for (n, (start, level, id, title)) in heads.iter().enumerate() {
-        let end = heads.get(n + 1).map_or(out.len(), |h| h.0);
+        let end = heads.get(n + 1).map_or(total, |h| h.0);
         rendered.sections.push(Section {
             id: id.clone(),
             level: *level,
             kind: section_kind(title),
             title: title.clone(),
-            html: to_html(&out[*start..end]),
+            html: to_html(end - start),
         });
     }
     rendered

@@ -114,6 +114,8 @@ pub struct Chrome {
     pub alternates: Vec<AlternateView>,
     /// Description and Open Graph properties; `None` where there is nothing to describe.
     pub meta: Option<MetaView>,
+    /// Our own scripts for this page (relative URLs), loaded with `defer`; none on most pages.
+    pub scripts: Vec<String>,
 }
 
 /// An API reference page.
@@ -222,11 +224,11 @@ impl Renderer {
 
 /// A Tera error as a diagnostic at the template's line, naming the page being rendered.
 fn tera_diag(e: &tera::Error, page: Option<&str>, sources: &[Source]) -> Diagnostic {
-    let for_page = page.map(|p| format!(" while rendering {p}")).unwrap_or_default();
+    let for_page = page.map(|p| format!("while rendering {p}: ")).unwrap_or_default();
     match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
             let path = format!("templates/{}", r.filename());
-            let mut d = Diagnostic::error("template", format!("{}{for_page}", r.message()))
+            let mut d = Diagnostic::error("template", format!("{for_page}{}", r.message()))
                 .hint("check the template near this line; variables come from the view structs in src/render.rs");
             if let Some(src) = sources.iter().find(|s| s.path.ends_with(&path) || s.path == path) {
                 d = d.at(src.at(r.span().range.clone()));
@@ -243,7 +245,7 @@ fn tera_diag(e: &tera::Error, page: Option<&str>, sources: &[Source]) -> Diagnos
                 msg.push_str(&format!(": {c}"));
                 cause = c.source();
             }
-            Diagnostic::error("template", format!("{msg}{for_page}")).hint("check the templates in templates/")
+            Diagnostic::error("template", format!("{for_page}{msg}")).hint("check the templates in templates/")
         }
     }
 }

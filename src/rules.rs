@@ -471,10 +471,11 @@ pub enum Outcome {
         /// `reason.len()`: the UTF-8 length the standard compares with the maximum.
         reason_bytes: usize,
     },
-    /// Step 1: the code was present but not one a script may use.
-    InvalidAccessError { message: String },
-    /// Step 2.2: the reason's UTF-8 encoding is too long.
-    SyntaxError { message: String },
+    /// Step 1: the code was present but not one a script may use. `code` is the value after
+    /// the `[Clamp] unsigned short` conversion (2999.4 → 2999, 66536 → 65535).
+    InvalidAccessError { code: u16, message: String },
+    /// Step 2.2: the reason's UTF-8 encoding is too long; `reason_bytes` is its length.
+    SyntaxError { reason_bytes: usize, message: String },
 }
 
 /// Runs `socket.close(...args)` up to the point where the arguments have decided everything.
@@ -500,12 +501,13 @@ pub fn close(args: &[JsValue], bounds: &CloseBounds) -> Outcome {
     if let Some(code) = code
         && !bounds.allows(code)
     {
-        return Outcome::InvalidAccessError { message: code_message(code, bounds) };
+        return Outcome::InvalidAccessError { code, message: code_message(code, bounds) };
     }
     let reason = reason.unwrap_or_default();
     let reason_bytes = reason.len();
     if reason_bytes > bounds.max_reason_bytes {
         return Outcome::SyntaxError {
+            reason_bytes,
             message: format!(
                 "The reason must not be longer than {} bytes (it is {reason_bytes}).",
                 bounds.max_reason_bytes
@@ -615,12 +617,16 @@ mod tests {
 
     fn bad_code(code: u16) -> Outcome {
         Outcome::InvalidAccessError {
+            code,
             message: format!("The code must be either 1000, or between 3000 and 4999. {code} is neither."),
         }
     }
 
     fn too_long(bytes: usize) -> Outcome {
-        Outcome::SyntaxError { message: format!("The reason must not be longer than 123 bytes (it is {bytes}).") }
+        Outcome::SyntaxError {
+            reason_bytes: bytes,
+            message: format!("The reason must not be longer than 123 bytes (it is {bytes})."),
+        }
     }
 
     // --- close(): Web IDL argument handling -------------------------------------------------
@@ -805,16 +811,20 @@ mod tests {
         let one = CloseBounds { script_codes: vec![1000..=1000], max_reason_bytes: 4 };
         assert_eq!(
             close(&[num(3000.0)], &one),
-            Outcome::InvalidAccessError { message: "The code must be 1000. 3000 is not.".to_string() }
+            Outcome::InvalidAccessError { code: 3000, message: "The code must be 1000. 3000 is not.".to_string() }
         );
         assert_eq!(
             close(&[num(1000.0), s("hello")], &one),
-            Outcome::SyntaxError { message: "The reason must not be longer than 4 bytes (it is 5).".to_string() }
+            Outcome::SyntaxError {
+                reason_bytes: 5,
+                message: "The reason must not be longer than 4 bytes (it is 5).".to_string()
+            }
         );
         let three = CloseBounds { script_codes: vec![1000..=1000, 3000..=3999, 4000..=4999], max_reason_bytes: 123 };
         assert_eq!(
             close(&[num(2.0)], &three),
             Outcome::InvalidAccessError {
+                code: 2,
                 message: "The code must be either 1000, or between 3000 and 3999, or between \
                           4000 and 4999. 2 is none of these."
                     .to_string()

@@ -12,6 +12,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::data;
 use crate::data::close_codes::CloseCodeRegistry;
+use crate::data::examples::{self, ExampleSet};
+use crate::data::examples_html;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::dialect::{self, Kind, ParsedFile, SourceInfo};
 use crate::head;
@@ -150,6 +152,7 @@ struct Shared<'a> {
     model: &'a Model,
     i18n: &'a Arc<I18n>,
     registry: Option<&'a CloseCodeRegistry>,
+    examples: Option<&'a ExampleSet>,
     renderer: &'a Renderer,
 }
 
@@ -170,13 +173,16 @@ pub struct Prepared {
     pub model: Model,
     pub i18n: Arc<I18n>,
     pub registry: Option<CloseCodeRegistry>,
+    /// The runnable examples (`content/data/close-examples.yaml`), when the site has them.
+    pub examples: Option<ExampleSet>,
     pub renderer: Renderer,
     /// Static files for `site/assets/`.
     pub assets: Vec<(String, Vec<u8>)>,
 }
 
 /// Runs the stages up to the model: load, dialects, model, data, messages, templates. `None`
-/// when an error makes rendering pointless; every problem found is in the diagnostics.
+/// only when the templates cannot be compiled; otherwise pages can still be rendered, even
+/// after errors elsewhere, so that one run reports the problems of every stage.
 pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     let mut diags = Diagnostics::new();
 
@@ -185,7 +191,7 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     let ((templates, assets), d) = load::load_templates(config);
     diags.extend(d);
 
-    let (i18n, d) = I18n::load(&config.default_locale, &loaded.messages);
+    let (i18n, d) = I18n::load(&load::display_path(config, &config.i18n_dir), &config.default_locale, &loaded.messages);
     diags.extend(d);
     let i18n = Arc::new(i18n);
 
@@ -205,8 +211,11 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     diags.extend(d);
 
     let mut registry = None;
+    let mut examples_source = None;
     for source in &loaded.data {
-        if source.path.ends_with("/close-codes.yaml") {
+        if source.path.ends_with("/close-examples.yaml") {
+            examples_source = Some(source);
+        } else if source.path.ends_with("/close-codes.yaml") {
             let (r, d) = CloseCodeRegistry::parse(source);
             diags.extend(d);
             if let Some(r) = &r {
@@ -217,10 +226,15 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
             diags.push(
                 Diagnostic::warning("data-unknown", format!("{} is not a data file polyref uses", source.path))
                     .at(Location::file(source.path.clone()))
-                    .hint("data files are content/data/close-codes.yaml"),
+                    .hint("data files are content/data/close-codes.yaml and content/data/close-examples.yaml"),
             );
         }
     }
+    let examples = examples_source.and_then(|source| {
+        let (set, d) = ExampleSet::load(source, registry.as_ref(), &i18n, &config.default_locale);
+        diags.extend(d);
+        set
+    });
 
     let renderer = match Renderer::new(&templates, &i18n) {
         Ok(r) => Some(r),
@@ -229,13 +243,8 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
             None
         }
     };
-    match (renderer, diags.has_errors()) {
-        (Some(renderer), false) => (Some(Prepared { model, i18n, registry, renderer, assets }), diags),
-        _ => {
-            diags.sort();
-            (None, diags)
-        }
-    }
+    diags.sort();
+    (renderer.map(|renderer| Prepared { model, i18n, registry, examples, renderer, assets }), diags)
 }
 
 /// Every file of the site, rendered in memory, with counts for the summary.
@@ -255,6 +264,7 @@ pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
         model: &prepared.model,
         i18n: &prepared.i18n,
         registry: prepared.registry.as_ref(),
+        examples: prepared.examples.as_ref(),
         renderer: &prepared.renderer,
     };
     let mut diags = Diagnostics::new();
@@ -305,6 +315,14 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
     let Some(prepared) = prepared else {
         return Outcome { summary: None, diagnostics: diags };
     };
+    let site = render_site(&prepared, config);
+    diags.extend(site.diagnostics);
+    diags.sort();
+    let outputs = site.files;
+    let (pages, fallbacks, untranslated_cells) = (site.pages, site.fallbacks, site.untranslated_cells);
+    if diags.has_errors() {
+        return Outcome { summary: None, diagnostics: diags };
+    }
     let writer = if opts.write {
         match Writer::begin(&config.output_dir) {
             Ok(w) => Some(w),
@@ -313,36 +331,31 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
                     .push(Diagnostic::error("write", format!("cannot start writing the site: {e}")).hint(
                         "choose another output folder with --out, or remove the folder if it is yours to remove",
                     ));
-                diags.sort();
                 return Outcome { summary: None, diagnostics: diags };
             }
         }
     } else {
         None
     };
-    let site = render_site(&prepared, config);
-    diags.extend(site.diagnostics);
-    diags.sort();
-    let outputs = site.files;
-    let (pages, fallbacks, untranslated_cells) = (site.pages, site.fallbacks, site.untranslated_cells);
 
     let file_count = outputs.len();
     if let Some(writer) = writer {
-        if diags.has_errors() {
-            writer.abort();
-            return Outcome { summary: None, diagnostics: diags };
-        }
         let written: Result<(), std::io::Error> =
             outputs.par_iter().try_for_each(|(rel, bytes)| writer.write(rel, bytes));
-        if let Err(e) = written.and_then(|()| writer.commit()) {
+        let done = match written {
+            Ok(()) => writer.commit(),
+            Err(e) => {
+                writer.abort();
+                Err(e)
+            }
+        };
+        if let Err(e) = done {
             diags.push(
                 Diagnostic::error("write", format!("cannot write the site: {e}"))
                     .hint("check the disk space and the permissions of the output folder"),
             );
             return Outcome { summary: None, diagnostics: diags };
         }
-    } else if diags.has_errors() {
-        return Outcome { summary: None, diagnostics: diags };
     }
     let summary = Summary {
         pages,
@@ -445,6 +458,17 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
             ),
         }
     }
+    // The runnable examples of this page, in the reader's language, with the page's script.
+    let example_page = match entity.key.as_str() {
+        CLOSE_METHOD => Some(examples::Page::Close),
+        CLOSE_EVENT => Some(examples::Page::CloseEvent),
+        _ => None,
+    };
+    let runnable = shared
+        .examples
+        .zip(example_page)
+        .and_then(|(set, page)| examples_html::section(set, page, shared.i18n, locale));
+    let closing_at = examples_html::insertion_point(&body.sections);
     let mut supplements = Vec::new();
     let mut supplement_bodies = Vec::new();
     for s in &translation.supplements {
@@ -495,18 +519,29 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
             languages: languages(config, shared.i18n, locale, &root, Some(entity)),
             alternates: head.alternates,
             meta: Some(head.meta),
+            scripts: runnable.iter().map(|_| format!("{root}{}", examples_html::SCRIPT)).collect(),
         },
         title: meta.title.clone(),
         description: summary.clone(),
         kind: entity.kind,
         content_lang: translation.locale.clone(),
         fallback,
-        body: body.html(),
-        toc: body
-            .sections
-            .iter()
-            .filter(|s| s.level == 2)
-            .map(|s| TocItem { id: s.id.clone(), title: s.title.clone(), level: s.level })
+        body: match &runnable {
+            // Before the page's closing sections (specifications, compatibility, see also).
+            Some(html) => {
+                let (before, after) = body.sections.split_at(closing_at);
+                let parts = before.iter().map(|s| s.html.as_str()).chain([html.as_str()]);
+                body.intro.clone() + &parts.chain(after.iter().map(|s| s.html.as_str())).collect::<String>()
+            }
+            None => body.html(),
+        },
+        toc: toc_items(&body.sections[..closing_at])
+            .chain(runnable.iter().map(|_| TocItem {
+                id: examples_html::SECTION_ID.to_string(),
+                title: shared.i18n.text(locale, "examples-title"),
+                level: 2,
+            }))
+            .chain(toc_items(&body.sections[closing_at..]))
             .collect(),
         sources: std::iter::once(&meta.source).map(source_view).collect(),
         supplements,
@@ -549,7 +584,7 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
             })
             .collect(),
     };
-    let json = serde_json::to_vec_pretty(&model).expect("the model serialises");
+    let json = serde_json::to_vec(&model).expect("the model serialises");
     let fallback = matches!(availability, Availability::Fallback(_));
     PageOutput {
         files: vec![(page_name, html.into_bytes()), (format!("{page_dir}/index.json"), json)],
@@ -557,6 +592,15 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
         fallback,
         untranslated: body.untranslated_cells,
     }
+}
+
+/// Table-of-contents entries of the level-2 sections.
+fn toc_items(sections: &[Section]) -> impl Iterator<Item = TocItem> + '_ {
+    sections.iter().filter(|s| s.level == 2).map(|s| TocItem {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        level: s.level,
+    })
 }
 
 fn render_home(shared: &Shared, locale: &str) -> Result<String, Diagnostic> {
@@ -593,6 +637,7 @@ fn render_home(shared: &Shared, locale: &str) -> Result<String, Diagnostic> {
             languages: languages(config, shared.i18n, locale, &root, None),
             alternates: head.alternates,
             meta: Some(head.meta),
+            scripts: Vec::new(),
         },
         pages,
     };
@@ -611,6 +656,7 @@ fn render_root(shared: &Shared) -> Result<String, Diagnostic> {
             languages: languages(config, shared.i18n, "", "", None),
             alternates: head.alternates,
             meta: Some(head.meta),
+            scripts: Vec::new(),
         },
     };
     shared.renderer.render("root.html", &view, "index.html")

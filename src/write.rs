@@ -1,6 +1,10 @@
 //! Write stage: the only code that writes the site. A build writes into a temporary folder
 //! beside the output folder and swaps it in only when everything succeeded, so a failed or
 //! interrupted build leaves the previous site as it was.
+//!
+//! On Linux the swap is one atomic `renameat2(RENAME_EXCHANGE)`: at every instant `site/` is
+//! either the old or the new site. Elsewhere it is two renames, and a build interrupted between
+//! them is repaired by the next one (the old site is put back before anything else happens).
 
 use std::fs;
 use std::io;
@@ -33,6 +37,11 @@ impl Writer {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent)?;
         }
+        // An earlier build stopped between its two renames: the old site is complete, restore it.
+        let old = sibling(out, "old");
+        if !out.exists() && old.join(MARKER).exists() {
+            fs::rename(&old, out)?;
+        }
         // Leftovers of an interrupted build.
         for tag in ["tmp", "old"] {
             let stale = sibling(out, tag);
@@ -60,6 +69,10 @@ impl Writer {
             self.tmp.join(MARKER),
             b"This folder is written by polyref build; it is replaced whole on every build.\n",
         )?;
+        if self.out.exists() && exchange(&self.tmp, &self.out).is_ok() {
+            // `tmp` now holds the previous site.
+            return fs::remove_dir_all(&self.tmp);
+        }
         let old = sibling(&self.out, "old");
         let had_old = self.out.exists();
         if had_old {
@@ -83,6 +96,18 @@ impl Writer {
     }
 }
 
+/// Swaps two directories atomically.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange here"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +126,29 @@ mod tests {
         w.abort();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder left");
+    }
+
+    #[test]
+    fn an_interrupted_build_is_cleaned_up_and_the_old_site_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let w = Writer::begin(&out).unwrap();
+        w.write("index.html", b"old").unwrap();
+        w.commit().unwrap();
+        // Killed while writing: a partial temporary folder is left behind.
+        let w = Writer::begin(&out).unwrap();
+        w.write("index.html", b"partial").unwrap();
+        std::mem::forget(w);
+        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"old");
+        // Killed between the two renames of the fallback swap: only the old folder exists.
+        fs::rename(&out, sibling(&out, "old")).unwrap();
+        let w = Writer::begin(&out).unwrap();
+        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"old", "restored before the build");
+        w.write("index.html", b"new").unwrap();
+        w.commit().unwrap();
+        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"new");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["site"], "no temporary folder left");
     }
 
     #[test]

@@ -336,7 +336,7 @@ fn many_problems_in_many_files() {
     missing.sort_unstable();
     assert_eq!(missing, ["the front matter has no `slug`", "the front matter has no `title`"], "{}", f.text);
     f.expect("front-matter-missing", "content/de/web/api/closeevent/index.md", Some((1, 1)));
-    f.expect("front-matter-missing-field", "content/es/web/api/closeevent/index.md", Some((1, 1)));
+    f.expect("front-matter-field", "content/es/web/api/closeevent/index.md", Some((3, 1)));
     f.expect("front-matter-unclosed", "content/en/web/api/closeevent/index.md", Some((1, 1)));
     f.expect("locale", "content/fr", None);
     assert_eq!(f.errors(), 7, "{}", f.text);
@@ -395,4 +395,157 @@ fn crlf_and_bom_builds() {
     assert!(page.contains("<h1>WebSocket: close() Methode</h1>"), "{page}");
     assert!(page.contains("Die Methode schließt die Verbindung."), "{page}");
     assert!(!page.contains('\r'), "CR line endings are normalised");
+}
+
+#[test]
+fn problems_of_different_stages_are_reported_in_one_run() {
+    // A front-matter error in one file does not hide a macro error in another.
+    let f = build_bad("mixed-stages", &[]);
+    f.expect("front-matter-yaml", ES_CLOSE, Some((2, 17)));
+    f.expect("macro-unknown", DE_CLOSE, Some((8, 50)));
+    assert_eq!(f.errors(), 2, "{}", f.text);
+}
+
+/// Builds `case`, which must fail with an error `code` at `path`:`line`, and snapshots the text.
+fn fails_with(case: &str, code: &str, path: &str, line: usize) -> Failed {
+    let f = build_bad(case, &[]);
+    let d = f
+        .diags
+        .iter()
+        .find(|d| d.code == code && d.is_error())
+        .unwrap_or_else(|| panic!("{case}: no `{code}` error in:\n{}", f.text));
+    let loc = d.location.as_ref().unwrap_or_else(|| panic!("{case}: `{code}` has no location"));
+    assert_eq!((loc.path.as_str(), loc.line), (path, line), "{}", d.render());
+    assert!(d.hint.is_some(), "{case}: a hint says what to do:\n{}", d.render());
+    insta::assert_snapshot!(case, f.text);
+    f
+}
+
+const X_EN: &str = "content/en/web/api/x/index.md";
+const REGISTRY: &str = "content/data/close-codes.yaml";
+
+#[test]
+fn slugs_that_would_escape_the_site_are_rejected() {
+    fails_with("unsafe-slug-dotdot", "unsafe-slug", X_EN, 3);
+    fails_with("unsafe-slug-backslash", "unsafe-slug", X_EN, 3);
+    fails_with("unsafe-uri", "unsafe-slug", X_EN, 3);
+    fails_with("unsafe-permalink-encoded", "unsafe-slug", "content/es/web/api/x/index.md", 4);
+}
+
+#[test]
+fn front_matter_values_that_name_nothing() {
+    fails_with("title-empty", "front-matter-missing-field", EN_CLOSE, 1);
+    fails_with("dialect-named-unknown", "dialect-unknown", EN_CLOSE, 6);
+    fails_with("uri-not-web-api", "front-matter-field", X_EN, 3);
+}
+
+#[test]
+fn a_macro_with_too_many_arguments_is_malformed() {
+    let f = fails_with("macro-too-many-arguments", "macro-syntax", EN_CLOSE, 10);
+    assert!(f.text.contains("at most"), "{}", f.text);
+}
+
+#[test]
+fn bad_registry_data_is_located() {
+    fails_with("registry-duplicate-code", "registry-duplicate-code", REGISTRY, 11);
+    fails_with("registry-overlap", "registry-overlap", REGISTRY, 11);
+    fails_with("registry-out-of-range", "registry-out-of-range", REGISTRY, 5);
+    fails_with("registry-unknown-field", "registry-unknown-field", REGISTRY, 10);
+    fails_with("registry-yaml", "registry-yaml", REGISTRY, 6);
+    fails_with("registry-message-undefined", "registry-message", REGISTRY, 11);
+}
+
+/// Content whose dangerous parts are removed with a warning: the build succeeds, the warning
+/// names the file and line, and none of it reaches the site.
+fn removed(text: &str, code: &str, line: usize, never: &[&str]) {
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("good-minimal"), copy.path());
+    let page = copy.path().join(EN_CLOSE);
+    let good = fs::read_to_string(&page).unwrap();
+    fs::write(&page, format!("{good}\n{text}\n")).unwrap();
+    let at = good.lines().count() + 2;
+    let out_parent = tempfile::tempdir().unwrap();
+    let out = out_parent.path().join("site");
+    let outcome = run(copy.path(), &out);
+    assert!(outcome.summary.is_some(), "{}", render_all(outcome.diagnostics.iter()));
+    let d = outcome.diagnostics.iter().find(|d| d.code == code).unwrap_or_else(|| panic!("no `{code}` warning"));
+    let loc = d.location.as_ref().unwrap();
+    assert_eq!((loc.path.as_str(), loc.line), (EN_CLOSE, at + line - 1), "{}", d.render());
+    for (path, bytes) in tree(&out) {
+        let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
+        for bad in never {
+            assert!(!text.contains(bad), "{bad} reached {}", path.display());
+        }
+    }
+}
+
+#[test]
+fn script_elements_never_reach_the_site() {
+    removed("<script>alert('x')</script>", "html-removed", 1, &["<script>alert", "alert('x')"]);
+}
+
+#[test]
+fn event_handlers_never_reach_the_site() {
+    removed("<p><img src=\"x.png\" onerror=\"alert(1)\">hi</p>", "html-removed", 1, &["onerror", "alert(1)"]);
+}
+
+#[test]
+fn javascript_and_data_urls_never_reach_the_site() {
+    removed(
+        "[click](javascript:alert(1)) and ![x](data:text/html;base64,PHNjcmlwdD4=)",
+        "url-removed",
+        1,
+        &["javascript:", "data:text/html"],
+    );
+}
+
+#[test]
+fn frames_and_styles_never_reach_the_site() {
+    removed(
+        "<iframe src=\"https://example.com\"></iframe>\n\n<style>body{color:#f0f0f0}</style>",
+        "html-removed",
+        1,
+        &["<iframe", "#f0f0f0"],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_content_folder_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("index.md");
+    fs::write(&secret, "---\ntitle: SECRET\nslug: Web/API/Secret\n---\nSECRET TEXT\n").unwrap();
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("good-minimal"), copy.path());
+    let link_dir = copy.path().join("content/en/web/api/secret");
+    fs::create_dir_all(&link_dir).unwrap();
+    std::os::unix::fs::symlink(&secret, link_dir.join("index.md")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), copy.path().join("content/en/web/api/elsewhere")).unwrap();
+    let out_parent = tempfile::tempdir().unwrap();
+    let out = out_parent.path().join("site");
+    let outcome = run(copy.path(), &out);
+    assert!(outcome.summary.is_some());
+    assert!(outcome.diagnostics.iter().any(|d| d.code == "symlink"), "the skipped link is reported");
+    for (path, bytes) in tree(&out) {
+        assert!(!String::from_utf8_lossy(&bytes).contains("SECRET"), "{}", path.display());
+    }
+}
+
+#[test]
+fn example_problems() {
+    // content/data/close-examples.yaml: a claim the rules contradict (1001 does not close), a call
+    // with a name that is no value, a CloseEvent claim (70000 wraps to 4464), an id used twice.
+    // The outcomes need the registry's bounds: the project's own registry is written beside it.
+    let registry = fs::read(project().join("content/data/close-codes.yaml")).unwrap();
+    let f = build_bad("example-problems", &[("content/data/close-codes.yaml", &registry)]);
+    let path = "content/data/close-examples.yaml";
+    let d = f.expect("example-contradicts", path, Some((6, 5)));
+    assert!(d.message.contains("it says `closes`; by the rules it throws InvalidAccessError"), "{}", d.message);
+    f.expect("example-call", path, Some((9, 46)));
+    f.expect("example-id", path, Some((15, 9)));
+    let events: Vec<_> = f.diags.iter().filter(|d| d.code == "example-contradicts").collect();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[1].location.as_ref().unwrap().line, 13);
+    assert_eq!(f.errors(), 4);
+    insta::assert_snapshot!("example-problems", f.text);
 }

@@ -26,6 +26,9 @@ pub const PATH: &str = "content/data/close-codes.yaml";
 /// Highest close code: RFC 6455 §7.4.2 assigns ranges up to 4999 and none above.
 pub const MAX_CODE: u16 = 4999;
 
+/// The most entries a registry can have without repeating a code (0–4999).
+pub const MAX_ENTRIES: usize = MAX_CODE as usize + 1;
+
 /// RFC 6455 §5.5: "All control frames MUST have a payload length of 125 bytes or less".
 pub const MAX_CONTROL_PAYLOAD: usize = 125;
 
@@ -389,6 +392,18 @@ impl Parser<'_> {
             }
         };
         self.items_located = self.layout.items.len() == list.len();
+        if list.len() > MAX_ENTRIES {
+            // Codes are 0–4999: more entries than codes must repeat some. Stopping here keeps
+            // the pairwise checks below bounded.
+            self.error(
+                "registry-too-large",
+                codes_at,
+                format!("the registry has {} entries; there are only {MAX_ENTRIES} close codes", list.len()),
+                "too many entries",
+                "list each code or range once; use `range: [first, last]` for a run of codes",
+            );
+            return None;
+        }
 
         let mut entries = Vec::new();
         let mut complete = true;

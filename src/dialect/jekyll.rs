@@ -35,10 +35,19 @@ pub(super) fn parse(ctx: &Ctx) -> Result<PageMeta, Vec<Diagnostic>> {
         (None, None) => None,
     };
     if key.is_none() {
-        problems.push(
-            ctx.missing("key", "WebAPI.W.WebSocket.close")
-                .hint("add `key: WebAPI.W.WebSocket.close` or `permalink: /WebAPI/WebSocket/close/` naming the API this page documents"),
-        );
+        let (field, value) = match (&raw.key, &raw.permalink) {
+            (Some(k), _) => ("key", Some(k)),
+            (None, Some(p)) => ("permalink", Some(p)),
+            _ => ("key", None),
+        };
+        problems.push(match value {
+            Some(v) => Diagnostic::error("front-matter-field", format!("`{v}` does not name a Web API page"))
+                .at(ctx.field(field))
+                .hint("polyref builds Web API pages: a key like `WebAPI.W.WebSocket.close` or a permalink like `/WebAPI/WebSocket/close/`"),
+            None => ctx.missing("key", "WebAPI.W.WebSocket.close").hint(
+                "add `key: WebAPI.W.WebSocket.close` or `permalink: /WebAPI/WebSocket/close/` naming the API this page documents",
+            ),
+        });
     }
     if !problems.is_empty() {
         return Err(problems);

@@ -172,15 +172,20 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
             ]);
         }
     };
-    let ctx = Ctx { file, yaml, yaml_start: split.yaml_start, mdn_locale };
-    let dialect = detect(&map, &ctx)?;
+    let dialect = detect(&map, &Ctx { file, yaml, yaml_start: split.yaml_start, mdn_locale, value: None.into() })?;
+    let ctx = Ctx { file, yaml, yaml_start: split.yaml_start, mdn_locale, value: Some(YamlValue::Mapping(map)).into() };
+    let mut warnings = {
+        let value = ctx.value.borrow();
+        let Some(YamlValue::Mapping(map)) = value.as_ref() else { unreachable!("set just above") };
+        misspelt_fields(map, dialect, &ctx)
+    };
     let meta = match dialect {
         Dialect::Mdn => mdn::parse(&ctx),
         Dialect::Jekyll => jekyll::parse(&ctx),
         Dialect::WebPlatform => webplatform::parse(&ctx),
     }?;
     check_key(&ctx, &meta)?;
-    let warnings = check_location(&ctx, &meta).into_iter().collect();
+    warnings.extend(check_location(&ctx, &meta));
     Ok(ParsedFile { file: file.clone(), meta, body_start: split.body_start, warnings })
 }
 
@@ -190,21 +195,36 @@ pub(crate) struct Ctx<'a> {
     pub yaml: &'a str,
     pub yaml_start: usize,
     pub mdn_locale: &'a str,
+    /// The front matter, parsed once; taken by [`Ctx::raw`].
+    pub value: std::cell::RefCell<Option<YamlValue>>,
 }
 
 impl Ctx<'_> {
-    /// Parses the front matter into a dialect's raw type.
+    /// Converts the front matter into a dialect's raw type. The YAML was parsed once already;
+    /// only when the conversion fails is the text parsed again, to locate the problem.
     pub fn raw<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        if let Some(value) = self.value.borrow_mut().take()
+            && let Ok(raw) = front_matter::from_value(value)
+        {
+            return Ok(raw);
+        }
         front_matter::parse_yaml(self.yaml).map_err(|e| {
             let at = self.yaml_start + e.offset.unwrap_or(0);
-            vec![
-                Diagnostic::error(
-                    "front-matter-field",
+            let (message, hint) = match e.message.split_once(", expected struct ") {
+                // serde names our Rust type; a translator needs the YAML shape.
+                Some((found, _)) => (
+                    match found.split_once(": invalid type: ") {
+                        Some((field, what)) => format!("`{field}` needs indented fields below it, but has {what}"),
+                        None => format!("a front-matter field needs indented fields below it: {found}"),
+                    },
+                    "write the field name alone on its line and its fields indented below it, e.g. `l10n:` then `  sourceCommit: 3e543cd…`",
+                ),
+                None => (
                     format!("a front-matter field has the wrong form: {}", e.message),
-                )
-                .at(self.file.source.at(at..at + 1))
-                .hint("compare with another page of the same kind; lists are `[a, b]` or lines starting with `- `"),
-            ]
+                    "compare with another page of the same kind; lists are `[a, b]` or lines starting with `- `",
+                ),
+            };
+            vec![Diagnostic::error("front-matter-field", message).at(self.file.source.at(at..at + 1)).hint(hint)]
         })
     }
 
@@ -280,6 +300,61 @@ fn detect(map: &YamlMapping, ctx: &Ctx) -> Result<Dialect, Vec<Diagnostic>> {
             ])
         }
     }
+}
+
+/// The fields each dialect defines (others are kept but unused).
+fn known_fields(dialect: Dialect) -> &'static [&'static str] {
+    match dialect {
+        Dialect::Mdn => {
+            &["title", "short-title", "slug", "page-type", "status", "browser-compat", "spec-urls", "l10n", "sidebar"]
+        }
+        Dialect::Jekyll => &[
+            "title",
+            "permalink",
+            "excerpt",
+            "date",
+            "last_modified_at",
+            "key",
+            "category",
+            "tags",
+            "image",
+            "sidebar",
+            "layout",
+        ],
+        Dialect::WebPlatform => &[
+            "title",
+            "attributions",
+            "notes",
+            "readiness",
+            "relationships",
+            "standardization_status",
+            "summary",
+            "tags",
+            "uri",
+        ],
+    }
+}
+
+/// A field that is not the dialect's but looks like a typo of one (`titel:`) is a warning.
+fn misspelt_fields(map: &YamlMapping, dialect: Dialect, ctx: &Ctx) -> Vec<Diagnostic> {
+    let known = known_fields(dialect);
+    let mut out = Vec::new();
+    for key in map.keys().filter_map(|k| k.as_str()) {
+        if key == DIALECT_FIELD || known.contains(&key) {
+            continue;
+        }
+        if let Some(near) = known.iter().find(|k| strsim::levenshtein(k, key) <= 2 && key.len() > 2) {
+            out.push(
+                Diagnostic::warning(
+                    "front-matter-unknown-field",
+                    format!("`{key}` is not a field of the {} dialect", dialect.name()),
+                )
+                .at(ctx.field(key))
+                .hint(format!("did you mean `{near}`?")),
+            );
+        }
+    }
+    out
 }
 
 /// A key becomes a folder of the site: it must not be able to point anywhere else.

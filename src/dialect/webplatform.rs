@@ -30,7 +30,12 @@ pub(super) fn parse(ctx: &Ctx) -> Result<PageMeta, Vec<Diagnostic>> {
     }
     let key = raw.uri.as_deref().and_then(key_from_uri);
     if key.is_none() {
-        problems.push(ctx.missing("uri", "apis/websocket/WebSocket/close"));
+        problems.push(match &raw.uri {
+            Some(u) => Diagnostic::error("front-matter-field", format!("`{u}` does not name a Web API page"))
+                .at(ctx.field("uri"))
+                .hint("polyref builds Web API pages: a uri like `apis/websocket/WebSocket/close`"),
+            None => ctx.missing("uri", "apis/websocket/WebSocket/close"),
+        });
     }
     if !problems.is_empty() {
         return Err(problems);

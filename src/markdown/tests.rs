@@ -30,6 +30,7 @@ fn render_de(body: &str) -> (Rendered, Vec<Diagnostic>) {
     let other = parsed("es", "web/api/closeevent", "---\ntitle: CloseEvent\nslug: Web/API/CloseEvent\n---\n");
     let (model, _) = Model::assemble(vec![page.clone(), other], &config);
     let (i18n, _) = I18n::load(
+        "i18n",
         "en",
         &[
             ("en".into(), vec![Source::new("i18n/en/ui.ftl", UI)]),
@@ -193,7 +194,7 @@ fn an_inline_link_whose_image_is_dropped_goes_with_it() {
     let config = Config::defaults(Path::new("."));
     let page = parsed("en", "web/api/websocket/close", "---\ntitle: T\nslug: Web/API/WebSocket/close\n---\n");
     let (model, _) = Model::assemble(vec![page], &config);
-    let (i18n, _) = I18n::load("en", &[("en".into(), vec![Source::new("i18n/en/ui.ftl", UI)])]);
+    let (i18n, _) = I18n::load("i18n", "en", &[("en".into(), vec![Source::new("i18n/en/ui.ftl", UI)])]);
     let env = Env {
         config: &config,
         model: &model,
@@ -221,4 +222,13 @@ fn code_blocks_can_be_scrolled_from_the_keyboard() {
         "{html}"
     );
     assert!(html.contains("<pre tabindex=\"0\"><code>indented\n</code></pre>"), "{html}");
+}
+
+/// Regression (fuzzing): `{#id key=value}` heading attributes could add an event handler.
+#[test]
+fn heading_attributes_cannot_add_event_handlers() {
+    let (r, _) = render_de("# Title {#section onload=\"alert(1)\" .x}\n\n## Next {onclick=x}\n");
+    let html = r.html();
+    assert!(!html.contains("onload") && !html.contains("onclick") && !html.contains("alert"), "{html}");
+    assert!(html.contains("<h1 id=\"section\">Title</h1>"), "{html}");
 }

@@ -45,9 +45,10 @@ test('axe reports violations in both colour schemes', () => {
   ]);
 });
 
-test('the budget gate reports heavy pages and requests to other origins', () => {
+test('the budget gate reports heavy pages, requests to other origins, sideways scrolling', () => {
   expectProblems('budget.mjs', [
-    'big.html: 73869 bytes transferred, over the 50000-byte budget',
+    'bytes transferred, over the 50000-byte budget:\n      /polyref/big.html',
+    'big.html at 390px: the page scrolls sideways',
     'index.html: requests https://cdn.example.invalid/tracker.png, outside the site\'s origin (blocked)',
   ]);
 });

@@ -1,12 +1,14 @@
 // A plain static file server for the built site, as GitHub Pages serves a project site: the
 // site's folder is published under a sub-path (`/polyref/`), a folder is served by its
-// index.html (a folder address without its final `/` is redirected to it), and a missing file gets
-// the site's 404.html with status 404. No content negotiation, no server code. It listens on
-// 127.0.0.1 only, on a free port, and closes by itself after `lifetimeMs` whatever happens.
+// index.html (a folder address without its final `/` is redirected to it), a missing file gets
+// the site's 404.html with status 404, and text is sent gzip-compressed to a client that accepts it
+// (RFC 9110 §8.4.1), as GitHub Pages sends it. No content negotiation of languages, no server code.
+// It listens on 127.0.0.1 only, on a free port, and closes by itself after `lifetimeMs`.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,6 +21,23 @@ const TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
+
+const COMPRESSED = /^(text\/|application\/(json|xml)|image\/svg)/;
+
+/** Sends `body`, gzipped when the type is text and the client accepts gzip. */
+function send(req, res, status, type, body) {
+  const headers = { 'content-type': type };
+  if (COMPRESSED.test(type)) {
+    headers.vary = 'Accept-Encoding';
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+  }
+  headers['content-length'] = body.length;
+  res.writeHead(status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
 
 async function isFile(path) {
   try {
@@ -42,42 +61,39 @@ async function isDir(path) {
  */
 export async function serve(siteDir, { basePath = '/polyref/', lifetimeMs = 10 * 60 * 1000 } = {}) {
   const root = normalize(siteDir);
-  const notFound = async (res) => {
-    const page = join(root, '404.html');
-    res.writeHead(404, { 'content-type': TYPES['.html'] });
-    res.end((await isFile(page)) ? await readFile(page) : 'Not found');
-  };
   const server = createServer(async (req, res) => {
+    const notFound = async () => {
+      const page = join(root, '404.html');
+      send(req, res, 404, TYPES['.html'], (await isFile(page)) ? await readFile(page) : Buffer.from('Not found'));
+    };
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
       let path;
       try {
         path = decodeURIComponent(url.pathname);
       } catch {
-        return notFound(res);
+        return notFound();
       }
       if (!path.startsWith(basePath)) {
         if (path === basePath.slice(0, -1)) {
           res.writeHead(301, { location: basePath + url.search });
           return res.end();
         }
-        return notFound(res);
+        return notFound();
       }
       const file = normalize(join(root, path.slice(basePath.length)));
-      if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return notFound(res);
+      if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return notFound();
       if (await isDir(file)) {
         if (!path.endsWith('/')) {
           res.writeHead(301, { location: url.pathname + '/' + url.search });
           return res.end();
         }
         const index = join(file, 'index.html');
-        if (!(await isFile(index))) return notFound(res);
-        res.writeHead(200, { 'content-type': TYPES['.html'] });
-        return res.end(req.method === 'HEAD' ? undefined : await readFile(index));
+        if (!(await isFile(index))) return notFound();
+        return send(req, res, 200, TYPES['.html'], await readFile(index));
       }
-      if (!(await isFile(file))) return notFound(res);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
-      res.end(req.method === 'HEAD' ? undefined : await readFile(file));
+      if (!(await isFile(file))) return notFound();
+      send(req, res, 200, TYPES[extname(file)] || 'application/octet-stream', await readFile(file));
     } catch (err) {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(err));
