@@ -33,7 +33,7 @@ fn run_inner(config: &Config) -> Outcome {
     };
     let site = render_site(&prepared, config);
     diags.extend(site.diagnostics);
-    diags.extend(crate::links::check(&site.files, &prepared.model));
+    diags.extend(crate::links::check(&site.files, &prepared.model, &config.base_path()));
 
     let (loaded, _) = load::load(config);
     let ((templates, _), _) = load::load_templates(config);

@@ -15,7 +15,7 @@ pub const CONFIG_FILE: &str = "polyref.toml";
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
     title: Option<String>,
-    base_url: Option<String>,
+    base_url: Option<toml::Spanned<String>>,
     default_locale: Option<String>,
     locales: Option<Vec<String>>,
     content_dir: Option<PathBuf>,
@@ -31,8 +31,10 @@ pub struct Config {
     pub root: PathBuf,
     /// Site name shown in the header.
     pub title: String,
-    /// Absolute URL of the published site, ending in `/` (e.g. `https://example.github.io/polyref/`).
-    /// Used for canonical and `hreflang` links; internal links are relative and work anywhere.
+    /// Absolute URL of the published site, ending in `/` (e.g. `https://example.github.io/polyref/`),
+    /// as checked by [`check_base_url`]. Its path is the site's base path (`/polyref/`). Used for
+    /// canonical, `hreflang` and sitemap links and by `404.html`; links between pages are relative
+    /// and work anywhere.
     pub base_url: String,
     /// The source language: translations are compared against it and fall back to it.
     pub default_locale: String,
@@ -56,12 +58,17 @@ impl Config {
         let raw = match std::fs::read_to_string(&path) {
             Ok(text) => {
                 let source = Source::new(CONFIG_FILE, text.as_str());
-                toml::from_str::<RawConfig>(&text).map_err(|e| {
+                let raw = toml::from_str::<RawConfig>(&text).map_err(|e| {
                     let range = e.span().unwrap_or(0..0);
                     Diagnostic::error("config", e.message().to_string())
                         .at(source.at(range))
                         .hint("see the comments in polyref.toml for the settings and their meaning")
-                })?
+                })?;
+                if let Some(url) = &raw.base_url {
+                    check_base_url(url.get_ref())
+                        .map_err(|message| base_url_error(message).at(source.at(url.span())))?;
+                }
+                raw
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => empty_raw(),
             Err(e) => {
@@ -93,10 +100,8 @@ impl Config {
                 .hint("add it to `locales` in polyref.toml"));
             }
         }
-        let mut base_url = raw.base_url.unwrap_or_else(|| "https://example.github.io/polyref/".into());
-        if !base_url.ends_with('/') {
-            base_url.push('/');
-        }
+        let base_url = raw.base_url.map(toml::Spanned::into_inner);
+        let base_url = check_base_url(base_url.as_deref().unwrap_or(DEFAULT_BASE_URL)).map_err(base_url_error)?;
         let at = |p: Option<PathBuf>, d: &str| root.join(p.unwrap_or_else(|| d.into()));
         Ok(Config {
             root: root.to_path_buf(),
@@ -111,6 +116,12 @@ impl Config {
         })
     }
 
+    /// The path of [`Config::base_url`]: where the site's root is on its host (`/polyref/`, or
+    /// `/` for a site at the root of its host). Always starts and ends with `/`.
+    pub fn base_path(&self) -> String {
+        url::Url::parse(&self.base_url).map(|u| u.path().to_string()).unwrap_or_else(|_| "/".into())
+    }
+
     /// The locale MDN uses in its URLs for one of ours (`en` is `en-US` there).
     pub fn mdn_locale(locale: &str) -> &str {
         match locale {
@@ -122,6 +133,34 @@ impl Config {
     pub fn is_locale(&self, locale: &str) -> bool {
         self.locales.iter().any(|l| l == locale)
     }
+}
+
+/// Where the site is published unless `base-url` or `--base-url` says otherwise.
+pub const DEFAULT_BASE_URL: &str = "https://example.github.io/polyref/";
+
+/// Checks and normalises the address the site is published at: an absolute `http:` or `https:`
+/// URL (WHATWG URL Standard §4.3, "absolute-URL string") with no query or fragment. A missing
+/// final `/` is added, since the address names a folder. The error is a sentence for the reader.
+pub fn check_base_url(text: &str) -> Result<String, String> {
+    let mut url =
+        url::Url::parse(text.trim()).map_err(|e| format!("the base URL `{text}` is not an absolute URL ({e})"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("the base URL `{text}` must start with https:// (or http://)"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!("the base URL `{text}` must not have a query (`?`) or a fragment (`#`)"));
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Ok(url.into())
+}
+
+fn base_url_error(message: String) -> Diagnostic {
+    Diagnostic::error("config", message).hint(
+        "write the address the site is published at, ending in `/`, e.g. https://example.github.io/polyref/ for a project site on GitHub Pages",
+    )
 }
 
 fn empty_raw() -> RawConfig {
@@ -155,6 +194,31 @@ mod tests {
         let err = Config::load(dir.path()).unwrap_err();
         let loc = err.location.expect("located");
         assert_eq!((loc.line, loc.col), (2, 1));
+    }
+
+    #[test]
+    fn base_url_is_an_absolute_folder_url() {
+        assert_eq!(check_base_url("https://Example.github.io/polyref").unwrap(), "https://example.github.io/polyref/");
+        assert_eq!(check_base_url("https://docs.example.org").unwrap(), "https://docs.example.org/");
+        for bad in
+            ["/polyref/", "example.github.io/polyref/", "ftp://example.org/", "https://e.org/?x=1", "https://e.org/#a"]
+        {
+            assert!(check_base_url(bad).is_err(), "{bad}");
+        }
+        let mut c = Config::defaults(Path::new("."));
+        assert_eq!(c.base_path(), "/polyref/");
+        c.base_url = check_base_url("https://owner.github.io").unwrap();
+        assert_eq!(c.base_path(), "/");
+    }
+
+    #[test]
+    fn a_wrong_base_url_is_reported_at_its_value() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), "title = \"x\"\nbase-url = \"/polyref/\"\n").unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("not an absolute URL"), "{}", err.message);
+        let loc = err.location.expect("located");
+        assert_eq!((loc.line, loc.col), (2, 12));
     }
 
     #[test]

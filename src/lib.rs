@@ -8,8 +8,9 @@
 //! 4. [`model`]: one `Entity` per API page with a `Translation` per locale.
 //! 5. [`data`]: structured data (the close-code registry), [`rules`]: the standard's close() rules.
 //! 6. [`markdown`] with [`macros`]: bodies → HTML fragments, localized through [`i18n`].
-//! 7. [`render`]: typed views through Tera templates → pages.
-//! 8. [`write`](mod@write): the site, swapped in atomically.
+//! 7. [`render`]: typed views through Tera templates → pages, their heads from [`head`].
+//! 8. [`hosting`]: `404.html`, `.nojekyll`, and the [`sitemap`] with `robots.txt`.
+//! 9. [`write`](mod@write): the site, swapped in atomically.
 //!
 //! [`diag`] carries the problems of every stage; [`front_matter`] is the one door to YAML.
 //!
@@ -27,6 +28,8 @@ pub mod diag;
 pub mod dialect;
 pub mod front_matter;
 pub mod git;
+pub mod head;
+pub mod hosting;
 pub mod i18n;
 pub mod links;
 pub mod lint;
@@ -41,6 +44,7 @@ pub mod rules;
 pub mod sanitize;
 pub mod serve;
 pub mod site;
+pub mod sitemap;
 pub mod status;
 pub mod write;
 

@@ -211,7 +211,9 @@ pub fn resolve(from: &str, link: &str) -> (String, Option<String>) {
 
 /// Checks every internal link of every HTML file of `files`. `model` locates links written in
 /// content files.
-pub fn check(files: &[(String, Vec<u8>)], model: &Model) -> Vec<Diagnostic> {
+/// `base_path` is the site's path on its host (`/polyref/`): a root-absolute link starting with it
+/// (as 404.html writes them) points inside the site.
+pub fn check(files: &[(String, Vec<u8>)], model: &Model, base_path: &str) -> Vec<Diagnostic> {
     let by_path: BTreeMap<&str, &[u8]> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
     let mut scans: BTreeMap<&str, Scan> = BTreeMap::new();
     for (path, bytes) in files {
@@ -228,6 +230,10 @@ pub fn check(files: &[(String, Vec<u8>)], model: &Model) -> Vec<Diagnostic> {
             if v.is_empty() || is_external(v) {
                 continue;
             }
+            let v = match v.strip_prefix(base_path) {
+                Some(inside) if base_path.len() > 1 => &format!("/{inside}"),
+                _ => v,
+            };
             let (target, fragment) = resolve(page, v);
             let problem = if !by_path.contains_key(target.as_str()) {
                 if by_path.contains_key(format!("{target}/index.html").as_str()) {
@@ -339,7 +345,7 @@ mod tests {
             ("de/a/index.html".to_string(), br##"<a href="#nowhere">x</a>"##.to_vec()),
             ("en/c/index.html".to_string(), br##"<a href="../a/index.html#here">ok</a><a href="../a/">dir</a>"##.to_vec()),
         ];
-        let d = check(&files, &Model::default());
+        let d = check(&files, &Model::default(), "/polyref/");
         let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(d.len(), 2, "{msgs:?}");
         assert!(msgs.iter().any(|m| m.contains("#nowhere")), "{msgs:?}");

@@ -41,7 +41,8 @@ struct Common {
     /// Content folder (default: content/ in the project folder)
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
-    /// Absolute URL the site is published at, for canonical and hreflang links
+    /// Absolute URL the site is published at (its path is the base path), for canonical,
+    /// hreflang, sitemap and 404 links; overrides `base-url` in polyref.toml
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
     /// Worker threads (default: one per core)
@@ -144,6 +145,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The code of a diagnostic about the command line itself (exit status 2).
+const USAGE: &str = "usage";
+
+/// The exit status for a problem found before any work: 2 for the command line, 1 otherwise.
+fn config_failure(d: &Diagnostic) -> ExitCode {
+    eprint!("{}", d.render());
+    ExitCode::from(if d.code == USAGE { 2 } else { 1 })
+}
+
 /// The settings, with the command line's overrides.
 fn load_config(common: &Common, out: Option<&PathBuf>) -> Result<Config, Diagnostic> {
     let mut config = Config::load(&common.root)?;
@@ -154,7 +164,10 @@ fn load_config(common: &Common, out: Option<&PathBuf>) -> Result<Config, Diagnos
         config.output_dir = o.clone();
     }
     if let Some(u) = &common.base_url {
-        config.base_url = if u.ends_with('/') { u.clone() } else { format!("{u}/") };
+        config.base_url = polyref::config::check_base_url(u).map_err(|message| {
+            Diagnostic::error(USAGE, format!("--base-url: {message}"))
+                .hint("for example --base-url https://example.github.io/polyref/")
+        })?;
     }
     Ok(config)
 }
@@ -162,10 +175,7 @@ fn load_config(common: &Common, out: Option<&PathBuf>) -> Result<Config, Diagnos
 fn build(common: Common, out: Option<PathBuf>, write: bool, strict: bool) -> ExitCode {
     let config = match load_config(&common, out.as_ref()) {
         Ok(c) => c,
-        Err(d) => {
-            eprint!("{}", d.render());
-            return ExitCode::from(1);
-        }
+        Err(d) => return config_failure(&d),
     };
     if !common.quiet {
         eprintln!(
@@ -192,10 +202,7 @@ fn build(common: Common, out: Option<PathBuf>, write: bool, strict: bool) -> Exi
 fn status(common: Common, json: bool) -> ExitCode {
     let config = match load_config(&common, None) {
         Ok(c) => c,
-        Err(d) => {
-            eprint!("{}", d.render());
-            return ExitCode::from(1);
-        }
+        Err(d) => return config_failure(&d),
     };
     let (prepared, diags) = polyref::prepare(&config);
     let Some(prepared) = prepared.filter(|_| !diags.has_errors()) else {
@@ -223,10 +230,7 @@ fn serve(common: Common, out: Option<PathBuf>, port: u16) -> ExitCode {
             running.wait();
             ExitCode::SUCCESS
         }
-        Err(d) => {
-            eprint!("{}", d.render());
-            ExitCode::from(1)
-        }
+        Err(d) => config_failure(&d),
     }
 }
 

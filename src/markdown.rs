@@ -125,6 +125,13 @@ const CLOSE: char = '\u{E001}';
 
 /// Renders `file`'s body for the page described by `env`.
 pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
+    render_with_ids(file, env, &mut HashSet::new())
+}
+
+/// Like [`render`], for a body that shares its page with others: ids already in `taken` get a
+/// suffix (`syntax_2`), and the ids made are added to it, so every id of the page is unique
+/// (HTML Standard §3.2.6.1).
+pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut HashSet<String>) -> (Rendered, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let source = &file.file.source;
     let body_start = file.body_start;
@@ -201,10 +208,9 @@ pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
         }
         events.push(event);
     }
-    let mut seen = HashSet::new();
-    let events = definition_lists(events, &outputs, &mut seen);
+    let events = definition_lists(events, &outputs, taken);
     let dialect = file.meta.dialect;
-    let mut rendered = transform(events, &outputs, dialect, env, &mut seen);
+    let mut rendered = transform(events, &outputs, dialect, env, taken);
     rendered.untranslated_cells = outputs.iter().map(|o| o.untranslated).sum();
     if raw_html {
         rendered.intro = sanitize::clean(&rendered.intro);
@@ -286,6 +292,52 @@ fn plain_text(events: &[Event]) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A paragraph as plain text for a page's summary (`<meta name="description">`): like
+/// [`plain_text`], but inline macros count with the text they show (`{{Glossary("WebSockets")}}`
+/// reads "WebSockets"); block macros and markup are dropped.
+fn summary_text(events: &[Event], outputs: &[Output]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => {
+                let mut rest: &str = t;
+                while let Some(i) = rest.find(OPEN) {
+                    s.push_str(&rest[..i]);
+                    let after = &rest[i + OPEN.len_utf8()..];
+                    let Some(j) = after.find(CLOSE) else {
+                        rest = "";
+                        break;
+                    };
+                    if let Some(o) = after[..j].parse::<usize>().ok().and_then(|n| outputs.get(n)).filter(|o| !o.block)
+                    {
+                        s.push_str(&html_text(&o.html));
+                    }
+                    rest = &after[j + CLOSE.len_utf8()..];
+                }
+                s.push_str(rest);
+            }
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of a macro's HTML: tags dropped, the entities [`esc`] writes turned back.
+fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }
 
 /// A heading id as MDN makes them: lower case, spaces to `_`, punctuation dropped.
@@ -527,7 +579,7 @@ fn transform(
                     continue;
                 }
                 if summary.is_none() && heads.is_empty() {
-                    let s = plain_text(inner);
+                    let s = summary_text(inner, outputs);
                     if !s.is_empty() {
                         summary = Some(s);
                     }
@@ -578,11 +630,17 @@ fn transform(
                     }
                     k => k,
                 };
-                out.push(Event::Start(Tag::CodeBlock(kind)));
+                // A code block scrolls sideways on a narrow screen: it takes the keyboard focus so
+                // that it can be scrolled without a mouse (WCAG 2.2 SC 2.1.1).
+                let class = match &kind {
+                    CodeBlockKind::Fenced(lang) if !lang.is_empty() => format!(" class=\"language-{}\"", esc(lang)),
+                    _ => String::new(),
+                };
+                out.push(Event::Html(CowStr::from(format!("<pre tabindex=\"0\"><code{class}>"))));
             }
             Event::End(TagEnd::CodeBlock) => {
                 in_code = false;
-                out.push(e);
+                out.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
             }
             Event::Text(t) if !in_code && t.contains(OPEN) => expand(&t, outputs, &mut out),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -688,6 +746,24 @@ pub fn render_inline(md: &str, dialect: Dialect, env: &Env) -> String {
             e => Some(e),
         })
         .collect();
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, drop_empty_links(events).into_iter());
     html.trim().to_string()
+}
+
+/// Removes links left with no content (an image link whose image was dropped): a link needs text
+/// to be announced and followed (WCAG 2.2 SC 2.4.4). Spaces before such a link go with it.
+fn drop_empty_links(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut events = events.into_iter().peekable();
+    while let Some(e) = events.next() {
+        if matches!(e, Event::Start(Tag::Link { .. })) && matches!(events.peek(), Some(Event::End(TagEnd::Link))) {
+            events.next();
+            if let Some(Event::Text(t)) = out.last_mut() {
+                *t = CowStr::from(t.trim_end().to_string());
+            }
+            continue;
+        }
+        out.push(e);
+    }
+    out
 }

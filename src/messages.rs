@@ -85,6 +85,12 @@ pub fn inventory(messages: &[(String, Vec<Source>)]) -> BTreeMap<String, Vec<(So
 /// Keep in step with the code: a unit test checks that every literal id in `src/` is listed.
 pub const CODE_MESSAGES: &[&str] = &[
     "language-name",
+    // The 404 page (src/hosting.rs).
+    "not-found-title",
+    "not-found-text",
+    "root-choose",
+    // The root page's description (src/head.rs).
+    "root-description",
     "untranslated-marker",
     // The close-code table and the close() summary (src/data/table.rs).
     "close-codes-code",

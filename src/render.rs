@@ -14,7 +14,7 @@ use crate::dialect::Kind;
 use crate::i18n::I18n;
 
 /// The templates a site needs; each must exist in `templates/`.
-pub const REQUIRED: &[&str] = &["base.html", "page.html", "home.html", "root.html"];
+pub const REQUIRED: &[&str] = &["base.html", "page.html", "home.html", "root.html", "404.html"];
 
 /// A language in the switcher.
 #[derive(Debug, Clone, Serialize)]
@@ -28,8 +28,8 @@ pub struct LanguageView {
     pub translated: bool,
 }
 
-/// A `<link rel="alternate" hreflang>` target: only real translations.
-#[derive(Debug, Clone, Serialize)]
+/// A `<link rel="alternate" hreflang>` target: a real translation, or `x-default`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AlternateView {
     pub hreflang: String,
     pub href: String,
@@ -62,6 +62,7 @@ pub struct SourceView {
 /// A labelled fact from a source's front matter.
 #[derive(Debug, Clone, Serialize)]
 pub struct FactView {
+    /// Empty when the fact is another value of the one before.
     pub label: String,
     /// Safe HTML (escaped text or rendered inline markdown).
     pub html: String,
@@ -84,6 +85,21 @@ pub struct TocItem {
     pub level: u8,
 }
 
+/// The description and Open Graph properties of a page (computed in `head.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetaView {
+    /// `<meta name="description">` and `og:description`.
+    pub description: Option<String>,
+    /// The language of the title and description when it is not the page's (a fallback page).
+    pub content_lang: Option<String>,
+    /// `og:type`: `article` for an API page, `website` otherwise.
+    pub og_type: String,
+    pub og_title: String,
+    /// `og:locale` (`de_DE`) and `og:locale:alternate`.
+    pub og_locale: String,
+    pub og_locale_alternates: Vec<String>,
+}
+
 /// Fields every page has.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chrome {
@@ -92,10 +108,12 @@ pub struct Chrome {
     pub site_title: String,
     /// Relative path from this page to the site root, ending in `/` (or empty).
     pub root: String,
-    /// This page's absolute URL on the published site.
+    /// This page's absolute URL on the published site (empty for `404.html`, served at any URL).
     pub canonical: String,
     pub languages: Vec<LanguageView>,
     pub alternates: Vec<AlternateView>,
+    /// Description and Open Graph properties; `None` where there is nothing to describe.
+    pub meta: Option<MetaView>,
     /// Our own scripts for this page (relative URLs), loaded with `defer`; none on most pages.
     pub scripts: Vec<String>,
 }
@@ -138,6 +156,28 @@ pub struct HomeView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RootView {
     pub chrome: Chrome,
+}
+
+/// The message of `404.html` in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotFoundMessage {
+    /// The locale this message is for (`data-locale`, what the script matches against).
+    pub locale: String,
+    /// The language the text is actually in (the default locale's when not translated).
+    pub lang: String,
+    pub title: String,
+    pub text: String,
+    /// The locale's home, as an absolute path under the base path.
+    pub home_href: String,
+    pub home_label: String,
+}
+
+/// `404.html`: served by the host for any missing address, so every link in it is an absolute
+/// path under the base path. It says "not found" in every language; the script shows the reader's.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotFoundView {
+    pub chrome: Chrome,
+    pub messages: Vec<NotFoundMessage>,
 }
 
 /// Compiled templates.

@@ -26,6 +26,7 @@ fn builder() -> &'static ammonia::Builder<'static> {
             .add_generic_attributes(["id", "class", "lang", "dir", "title", "role"])
             .add_tag_attributes("a", ["hreflang", "rel"])
             .add_tag_attributes("th", ["scope"])
+            .add_tag_attributes("pre", ["tabindex"])
             .add_tag_attributes("td", ["colspan", "rowspan"])
             .url_schemes(SAFE_SCHEMES.iter().copied().collect::<HashSet<_>>())
             .url_relative(ammonia::UrlRelative::PassThrough);

@@ -16,14 +16,15 @@ use crate::data::examples::{self, ExampleSet};
 use crate::data::examples_html;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::dialect::{self, Kind, ParsedFile, SourceInfo};
+use crate::head;
 use crate::i18n::I18n;
 use crate::load;
 use crate::macros::{Env, esc};
 use crate::markdown::{self, Section, SectionKind};
 use crate::model::{Availability, Entity, Model};
 use crate::render::{
-    AlternateView, Chrome, FactView, FallbackView, HomeEntry, HomeView, LanguageView, PageView, Renderer, RootView,
-    SourceView, SupplementView, TocItem,
+    Chrome, FactView, FallbackView, HomeEntry, HomeView, LanguageView, PageView, Renderer, RootView, SourceView,
+    SupplementView, TocItem,
 };
 use crate::write::Writer;
 
@@ -369,6 +370,12 @@ pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> 
         put(&rel, &bytes);
     }
     diags.extend(d);
+    // GitHub Pages' extras: .nojekyll, 404.html, sitemap.xml, robots.txt.
+    let (hosting, d) = crate::hosting::files(prepared, config);
+    for (rel, bytes) in hosting {
+        put(&rel, &bytes);
+    }
+    diags.extend(d);
     diags.extend(prepared.i18n.undefined_report());
     RenderStats {
         files: files.into_inner(),
@@ -465,14 +472,21 @@ fn root_of(rel_dir: &str) -> String {
     "../".repeat(rel_dir.split('/').filter(|s| !s.is_empty()).count())
 }
 
-fn languages(shared: &Shared, current: &str, root: &str, dir: Option<&Entity>) -> Vec<LanguageView> {
-    shared
-        .config
+/// The language switcher: each locale's version of `dir` (or its home), `root` being the path
+/// from the page to the site root.
+pub(crate) fn languages(
+    config: &Config,
+    i18n: &I18n,
+    current: &str,
+    root: &str,
+    dir: Option<&Entity>,
+) -> Vec<LanguageView> {
+    config
         .locales
         .iter()
         .map(|code| LanguageView {
             code: code.clone(),
-            name: crate::status::own_name(shared.i18n, code),
+            name: crate::status::own_name(i18n, code),
             href: match dir {
                 Some(e) => format!("{root}{code}/{}/index.html", e.dir),
                 None => format!("{root}{code}/index.html"),
@@ -519,7 +533,9 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
         page_locale: locale,
         root: &root,
     };
-    let (mut body, d) = markdown::render(&translation.primary, &env);
+    // One set of ids for the page: a supplement's headings must not repeat the article's.
+    let mut ids = std::collections::HashSet::new();
+    let (mut body, d) = markdown::render_with_ids(&translation.primary, &env, &mut ids);
     diags.extend(d);
     if let (Some(registry), true) = (shared.registry, entity.key == CLOSE_METHOD) {
         // The close() page's `code` parameter gets a summary generated from the registry.
@@ -554,14 +570,21 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
     let mut supplements = Vec::new();
     let mut supplement_bodies = Vec::new();
     for s in &translation.supplements {
-        let (b, d) = markdown::render(s, &env);
+        let (b, d) = markdown::render_with_ids(s, &env, &mut ids);
         diags.extend(d);
+        let mut last_field = None;
         let facts = s
             .meta
             .facts
             .iter()
             .map(|f| FactView {
-                label: shared.i18n.text(locale, &format!("fact-{}", f.field.replace('_', "-"))),
+                // A field with several values is one term with several descriptions (HTML
+                // Standard §4.4.9: one `dt` per name in a `dl`).
+                label: if last_field.replace(&f.field) == Some(&f.field) {
+                    String::new()
+                } else {
+                    shared.i18n.text(locale, &format!("fact-{}", f.field.replace('_', "-")))
+                },
                 html: if f.markdown { markdown::render_inline(&f.value, s.meta.dialect, &env) } else { esc(&f.value) },
             })
             .collect();
@@ -583,21 +606,17 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
             source_href: format!("{root}{from}/{}/index.html", entity.dir),
         }),
     };
-    let alternates = config
-        .locales
-        .iter()
-        .filter(|l| entity.translations.contains_key(*l))
-        .map(|l| AlternateView { hreflang: l.clone(), href: format!("{}{l}/{}/", config.base_url, entity.dir) })
-        .collect();
     let summary = meta.summary.clone().or_else(|| body.summary.clone());
+    let head = head::entity_head(config, entity, locale, availability, &meta.title, summary.as_deref());
     let view = PageView {
         chrome: Chrome {
             lang: locale.to_string(),
             site_title: config.title.clone(),
             root: root.clone(),
-            canonical: format!("{}{page_dir}/", config.base_url),
-            languages: languages(shared, locale, &root, Some(entity)),
-            alternates,
+            canonical: head.canonical,
+            languages: languages(config, shared.i18n, locale, &root, Some(entity)),
+            alternates: head.alternates,
+            meta: Some(head.meta),
             scripts: runnable.iter().map(|_| format!("{root}{}", examples_html::SCRIPT)).collect(),
         },
         title: meta.title.clone(),
@@ -701,18 +720,21 @@ fn render_home(shared: &Shared, locale: &str) -> Result<String, Diagnostic> {
             }
         })
         .collect();
+    let head = head::home_head(
+        config,
+        locale,
+        &shared.i18n.text(locale, "home-title"),
+        &shared.i18n.text(locale, "home-intro"),
+    );
     let view = HomeView {
         chrome: Chrome {
             lang: locale.to_string(),
             site_title: config.title.clone(),
             root: root.clone(),
-            canonical: format!("{}{locale}/", config.base_url),
-            languages: languages(shared, locale, &root, None),
-            alternates: config
-                .locales
-                .iter()
-                .map(|l| AlternateView { hreflang: l.clone(), href: format!("{}{l}/", config.base_url) })
-                .collect(),
+            canonical: head.canonical,
+            languages: languages(config, shared.i18n, locale, &root, None),
+            alternates: head.alternates,
+            meta: Some(head.meta),
             scripts: Vec::new(),
         },
         pages,
@@ -722,18 +744,16 @@ fn render_home(shared: &Shared, locale: &str) -> Result<String, Diagnostic> {
 
 fn render_root(shared: &Shared) -> Result<String, Diagnostic> {
     let config = shared.config;
+    let head = head::root_head(config, &config.title, &shared.i18n.text(&config.default_locale, "root-description"));
     let view = RootView {
         chrome: Chrome {
             lang: config.default_locale.clone(),
             site_title: config.title.clone(),
             root: String::new(),
-            canonical: config.base_url.clone(),
-            languages: languages(shared, "", "", None),
-            alternates: config
-                .locales
-                .iter()
-                .map(|l| AlternateView { hreflang: l.clone(), href: format!("{}{l}/", config.base_url) })
-                .collect(),
+            canonical: head.canonical,
+            languages: languages(config, shared.i18n, "", "", None),
+            alternates: head.alternates,
+            meta: Some(head.meta),
             scripts: Vec::new(),
         },
     };

@@ -684,6 +684,7 @@ pub fn site_pages(prepared: &Prepared, config: &Config) -> (Vec<(String, Vec<u8>
                     .map(|l| AlternateView { hreflang: l.clone(), href: format!("{}{l}/status/", config.base_url) })
                     .collect(),
                 scripts: Vec::new(),
+                meta: None,
             },
             history: i18n.text(lang, if report.git { "status-history-git" } else { "status-history-hash" }),
             locales,

@@ -392,8 +392,10 @@ fn pages_load_only_our_own_script_and_connect_only_to_the_reserved_socket() {
     for locale in LOCALES {
         for dir in [CLOSE, EVENT] {
             let html = page(&files, locale, dir);
-            assert_eq!(html.matches("<script ").count(), 1, "{locale}/{dir}");
+            // examples.js, and lang.js which every page loads (the reader's language choice).
+            assert_eq!(html.matches("<script ").count(), 2, "{locale}/{dir}");
             let root = "../".repeat(dir.split('/').count() + 1);
+            assert!(html.contains(&format!("<script src=\"{root}assets/lang.js\" defer></script>")), "{locale}/{dir}");
             assert!(
                 html.contains(&format!("<script src=\"{root}assets/examples.js\" defer></script>")),
                 "{locale}/{dir}"
@@ -404,7 +406,9 @@ fn pages_load_only_our_own_script_and_connect_only_to_the_reserved_socket() {
                 "{locale}/{dir}: in the table of contents"
             );
         }
-        assert!(!files[&format!("{locale}/index.html")].contains("<script"), "{locale} home has no script");
+        let home = &files[&format!("{locale}/index.html")];
+        assert_eq!(home.matches("<script ").count(), 1, "{locale} home: lang.js only");
+        assert!(home.contains("<script src=\"../assets/lang.js\" defer></script>"), "{locale} home: lang.js only");
     }
     assert!(files.contains_key("assets/examples.js"));
 }

@@ -29,6 +29,9 @@ home-title = Web-API-Referenz
 home-intro = Referenzseiten, auf Deutsch, wo sie übersetzt sind, sonst vorerst in einer anderen Sprache.
 home-not-translated = noch nicht übersetzt
 root-choose = Die Referenz auf Deutsch lesen
+root-description = Referenzdokumentation zu Web-APIs in mehreren Sprachen.
+not-found-title = Seite nicht gefunden
+not-found-text = Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben, oder der Link enthält einen Fehler.
 
 alert-note = Hinweis
 alert-tip = Tipp

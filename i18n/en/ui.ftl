@@ -31,6 +31,11 @@ home-title = Web API reference
 home-intro = Reference pages, in this language where translated and in another language where not yet.
 home-not-translated = not translated yet
 root-choose = Read the reference in English
+# The description of the page that lets the reader choose a language (shown by search engines).
+root-description = Web API reference documentation in several languages.
+# The page shown for an address where there is no page.
+not-found-title = Page not found
+not-found-text = There is no page at this address. It may have moved, or the link may be mistyped.
 
 # Note boxes written as > [!NOTE] and so on in content.
 alert-note = Note

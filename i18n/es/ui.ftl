@@ -29,6 +29,9 @@ home-title = Referencia de Web API
 home-intro = Páginas de referencia, en este idioma cuando están traducidas y en otro cuando aún no.
 home-not-translated = aún sin traducir
 root-choose = Leer la referencia en español
+root-description = Documentación de referencia de Web API en varios idiomas.
+not-found-title = Página no encontrada
+not-found-text = No hay ninguna página en esta dirección. Puede que se haya movido o que el enlace tenga un error.
 
 alert-note = Nota
 alert-tip = Consejo

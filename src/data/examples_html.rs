@@ -381,7 +381,7 @@ fn example_html(e: &Example, bounds: &CloseBounds, i18n: &I18n, locale: &str) ->
     };
     format!(
         "<div class=\"example\" id=\"example-{id}\" data-call=\"{call}\" data-standard=\"{standard}\">\
-         <p class=\"example-caption\">{caption}</p><pre><code>{source}</code></pre>\
+         <p class=\"example-caption\">{caption}</p><pre tabindex=\"0\"><code>{source}</code></pre>\
          <div class=\"standard\"><p class=\"standard-outcome\"><strong>{label}</strong></p><ul>{details}</ul></div>\
          <p class=\"example-actions\" hidden><button type=\"button\" class=\"run\">{run}</button></p>\
          <div class=\"browser-result\" role=\"status\"></div></div>",
@@ -410,7 +410,7 @@ fn form_html(bounds: &CloseBounds, i18n: &I18n, locale: &str) -> String {
          <label for=\"try-reason\">{reason}</label> \
          <input id=\"try-reason\" type=\"text\" autocomplete=\"off\" spellcheck=\"false\"> \
          <output id=\"try-bytes\" for=\"try-reason\">{bytes}</output></p>\
-         <pre><code id=\"try-call\">socket.close()</code></pre>\
+         <pre tabindex=\"0\"><code id=\"try-call\">socket.close()</code></pre>\
          <div class=\"standard\" id=\"try-standard\" aria-live=\"polite\"></div>\
          <p><button type=\"button\" class=\"run\" id=\"try-run\">{run}</button></p>\
          <div class=\"browser-result\" id=\"try-result\" role=\"status\"></div></div>",

@@ -178,6 +178,52 @@ fn deep_nesting_is_rendered_without_exhausting_the_stack() {
     assert!(r.html().contains("deep"));
 }
 
+#[test]
+fn the_summary_keeps_the_text_of_inline_macros() {
+    let (r, _) = render_de(
+        "{{APIRef}}\n\nEin `CloseEvent` wird über {{Glossary(\"WebSockets\")}} gesendet, wenn\n{{domxref(\"CloseEvent\")}} & Co. kommen.\n",
+    );
+    assert_eq!(
+        r.summary.as_deref(),
+        Some("Ein CloseEvent wird über WebSockets gesendet, wenn CloseEvent & Co. kommen.")
+    );
+}
+
+#[test]
+fn an_inline_link_whose_image_is_dropped_goes_with_it() {
+    let config = Config::defaults(Path::new("."));
+    let page = parsed("en", "web/api/websocket/close", "---\ntitle: T\nslug: Web/API/WebSocket/close\n---\n");
+    let (model, _) = Model::assemble(vec![page], &config);
+    let (i18n, _) = I18n::load("i18n", "en", &[("en".into(), vec![Source::new("i18n/en/ui.ftl", UI)])]);
+    let env = Env {
+        config: &config,
+        model: &model,
+        i18n: &i18n,
+        registry: None,
+        entity: model.find("Web/API/WebSocket/close").unwrap(),
+        text_locale: "en",
+        page_locale: "en",
+        root: "../../../../../",
+    };
+    let html = render_inline(
+        "Mozilla Developer Network [![cc-by-sa](/assets/cc.png)](http://creativecommons.org/licenses/by-sa/3.0/us/): [Article](https://developer.mozilla.org/)",
+        dialect::Dialect::WebPlatform,
+        &env,
+    );
+    assert_eq!(html, "Mozilla Developer Network: <a href=\"https://developer.mozilla.org/\">Article</a>");
+}
+
+#[test]
+fn code_blocks_can_be_scrolled_from_the_keyboard() {
+    let (r, _) = render_de("```javascript\nif (a < b) close();\n```\n\n    indented\n\n<b>raw html</b>\n");
+    let html = r.html();
+    assert!(
+        html.contains("<pre tabindex=\"0\"><code class=\"language-js\">if (a &lt; b) close();\n</code></pre>"),
+        "{html}"
+    );
+    assert!(html.contains("<pre tabindex=\"0\"><code>indented\n</code></pre>"), "{html}");
+}
+
 /// Regression (fuzzing): `{#id key=value}` heading attributes could add an event handler.
 #[test]
 fn heading_attributes_cannot_add_event_handlers() {
