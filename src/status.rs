@@ -32,8 +32,13 @@ pub const SOURCE_HASH_FIELD: &str = "polyref-source-hash";
 /// The template of the status page; without it, the site has no status page.
 pub const TEMPLATE: &str = "status.html";
 
+/// The most page rows a status page lists per locale: pages that need work come first, the rest
+/// is counted (`polyref status` lists every page).
+pub const MAX_ROWS: usize = 500;
+
 /// Messages the status page asks for (see `i18n/<locale>/ui.ftl`).
 pub const MESSAGES: &[&str] = &[
+    "status-more-rows",
     "status-link",
     "status-title",
     "status-intro",
@@ -568,6 +573,8 @@ struct LocaleView {
     messages_total: usize,
     cells: usize,
     rows: Vec<RowView>,
+    /// Rows left out of the page (see [`MAX_ROWS`]); the terminal and `--json` report has them.
+    more_rows: usize,
     missing_messages: Vec<MissingMessage>,
     cell_rows: Vec<CellsView>,
 }
@@ -636,6 +643,14 @@ pub fn site_pages(prepared: &Prepared, config: &Config) -> (Vec<(String, Vec<u8>
                 rows: l
                     .page_status
                     .iter()
+                    // Pages that need work first; a huge site's page stays readable and small.
+                    .filter(|p| p.freshness.is_problem() || !matches!(p.state, State::Translated))
+                    .chain(
+                        l.page_status
+                            .iter()
+                            .filter(|p| !p.freshness.is_problem() && matches!(p.state, State::Translated)),
+                    )
+                    .take(MAX_ROWS)
                     .map(|p| {
                         let state = match p.state {
                             State::Translated => "translated",
@@ -652,6 +667,7 @@ pub fn site_pages(prepared: &Prepared, config: &Config) -> (Vec<(String, Vec<u8>
                         }
                     })
                     .collect(),
+                more_rows: l.page_status.len().saturating_sub(MAX_ROWS),
                 missing_messages: l.missing_messages.clone(),
                 cell_rows: l
                     .page_status

@@ -107,4 +107,5 @@ status-no-source = keine Seite auf { $language } zum Vergleich
 status-fallback = Leser bekommen die Seite auf { $language }
 status-messages-heading = Noch zu übersetzende Meldungen der Oberfläche
 status-cells-heading = Zellen der Schließcode-Tabelle auf Englisch
+status-more-rows = { $count } weitere Seiten sind hier nicht aufgeführt; `polyref status` zeigt alle.
 status-none = Keine.

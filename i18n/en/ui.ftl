@@ -116,4 +116,5 @@ status-no-source = no { $language } page to compare with
 status-fallback = readers get the { $language } page
 status-messages-heading = Interface messages to translate
 status-cells-heading = Close-code table cells shown in English
+status-more-rows = { $count } more pages are not listed here; `polyref status` lists them all.
 status-none = None.

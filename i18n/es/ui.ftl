@@ -107,4 +107,5 @@ status-no-source = no hay página en { $language } con la que comparar
 status-fallback = el lector recibe la página en { $language }
 status-messages-heading = Mensajes de la interfaz por traducir
 status-cells-heading = Celdas de la tabla de códigos de cierre mostradas en inglés
+status-more-rows = Otras { $count } páginas no aparecen aquí; `polyref status` las muestra todas.
 status-none = Ninguno.
