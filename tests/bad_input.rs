@@ -549,3 +549,36 @@ fn example_problems() {
     assert_eq!(f.errors(), 4);
     insta::assert_snapshot!("example-problems", f.text);
 }
+
+/// Front-matter and message values are text: whatever they hold is escaped in content,
+/// attributes (title, description, Open Graph) and the JSON model.
+#[test]
+fn front_matter_and_message_values_are_escaped_everywhere() {
+    let evil = r#"<script>alert(1)</script>" onmouseover="x"#;
+    let page = format!(
+        "---\ntitle: '{}'\nshort-title: close()\nslug: Web/API/WebSocket/close\npage-type: web-api-instance-method\n---\n\n{}\n",
+        evil.replace('\'', "''"),
+        "Text."
+    );
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("good-minimal"), copy.path());
+    fs::write(copy.path().join(EN_CLOSE), page).unwrap();
+    // A translator's message with markup in it.
+    copy_tree(&project().join("i18n"), &copy.path().join("i18n"));
+    let ui = copy.path().join("i18n/en/ui.ftl");
+    let text = fs::read_to_string(&ui).unwrap();
+    let text = text.replace("toc-title = In this article", "toc-title = <img src=x onerror=alert(2)>");
+    fs::write(&ui, text).unwrap();
+    let out_parent = tempfile::tempdir().unwrap();
+    let out = out_parent.path().join("site");
+    let outcome = run(copy.path(), &out);
+    assert!(outcome.summary.is_some(), "{}", render_all(outcome.diagnostics.iter()));
+    let html = html(&tree(&out), "en/web/api/websocket/close/index.html");
+    assert!(!html.contains("<script>alert(1)"), "{html}");
+    assert!(!html.contains("\" onmouseover=\"x"), "an attribute was broken out of:\n{html}");
+    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the title is shown as text");
+    let json = tree(&out).remove(Path::new("en/web/api/websocket/close/index.json")).unwrap();
+    let model: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
+    assert_eq!(model["title"], evil);
+}
