@@ -90,9 +90,14 @@ fn build_bad(case: &str, extra: &[(&str, &[u8])]) -> Failed {
 
     let copy = tempfile::tempdir().unwrap();
     let fixture_dir = fixture(&format!("bad/{case}"));
-    let root = if extra.is_empty() {
+    // A fixture's `templates/` holds only the broken files: the rest comes from the project.
+    let own_templates = fixture_dir.join("templates").is_dir();
+    let root = if extra.is_empty() && !own_templates {
         fixture_dir
     } else {
+        if own_templates {
+            copy_tree(&project().join("templates"), &copy.path().join("templates"));
+        }
         copy_tree(&fixture_dir, copy.path());
         for (rel, bytes) in extra {
             let path = copy.path().join(rel);
