@@ -5,9 +5,13 @@
 //! `templates/assets/examples.js` are checked against the Rust rules through
 //! `tests/browser/prediction-cases.json` (regenerate it with `POLYREF_UPDATE_CASES=1`).
 
+mod common;
+
+use common::{copy_dir, read_tree};
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use polyref::config::Config;
 use polyref::data::close_codes::CloseCodeRegistry;
@@ -25,19 +29,6 @@ const EVENT: &str = "web/api/closeevent";
 
 fn project() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 /// A copy of the project's content, messages and templates, changed by `edit`.
@@ -64,8 +55,7 @@ fn build_copy(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, BTreeMap<String, 
     let outcome = build(&config, &BuildOptions { write: true, jobs: Some(2) });
     let errors: Vec<String> = outcome.diagnostics.iter().filter(|d| d.is_error()).map(Diagnostic::render).collect();
     assert!(outcome.summary.is_some(), "the build failed:\n{}", errors.join("\n"));
-    let mut files = BTreeMap::new();
-    collect(&config.output_dir, &config.output_dir, &mut files);
+    let files = read_tree(&config.output_dir);
     (dir, files)
 }
 
@@ -76,18 +66,6 @@ fn check_copy(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Vec<Diagnostic>) 
     let outcome = build(&config, &BuildOptions { write: false, jobs: Some(1) });
     assert!(outcome.summary.is_none(), "the build must fail");
     (dir, outcome.diagnostics.iter().cloned().collect())
-}
-
-fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
-    for e in fs::read_dir(dir).unwrap() {
-        let p: PathBuf = e.unwrap().path();
-        if p.is_dir() {
-            collect(root, &p, out);
-        } else if p.extension().is_some_and(|x| x == "html" || x == "js") {
-            let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-            out.insert(rel, fs::read_to_string(&p).unwrap());
-        }
-    }
 }
 
 fn page<'a>(files: &'a BTreeMap<String, String>, locale: &str, dir: &str) -> &'a str {

@@ -1,6 +1,10 @@
 //! The output folder: builds are deterministic whatever the thread count, and a build killed at
 //! any moment leaves the previous site complete.
 
+mod common;
+
+use common::copy_dir;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -28,18 +32,6 @@ fn project(n: usize) -> tempfile::TempDir {
         }
     }
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {

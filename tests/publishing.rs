@@ -3,9 +3,13 @@
 //! descriptions, the sitemap (real translations only), robots.txt, `.nojekyll`, `404.html` — and
 //! that `--base-url` overrides the setting for one build through the command line.
 
+mod common;
+
+use common::{copy_dir, read_tree};
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use polyref::config::{Config, check_base_url};
@@ -13,18 +17,6 @@ use polyref::{BuildOptions, build};
 
 const BASE: &str = "https://owner.github.io/docs-site/";
 const LOCALES: [&str; 3] = ["en", "es", "de"];
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
 
 /// A copy of the project (settings, content, messages, templates) in a temporary folder.
 fn project_copy() -> tempfile::TempDir {
@@ -37,18 +29,6 @@ fn project_copy() -> tempfile::TempDir {
     dir
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
-    for e in fs::read_dir(dir).unwrap() {
-        let p: PathBuf = e.unwrap().path();
-        if p.is_dir() {
-            collect(root, &p, out);
-        } else {
-            let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-            out.insert(rel, fs::read_to_string(&p).unwrap_or_default());
-        }
-    }
-}
-
 /// Builds the real content published at [`BASE`]; every output file by path.
 fn build_at_base() -> (tempfile::TempDir, BTreeMap<String, String>) {
     let dir = project_copy();
@@ -57,8 +37,7 @@ fn build_at_base() -> (tempfile::TempDir, BTreeMap<String, String>) {
     let outcome = build(&config, &BuildOptions { write: true, jobs: Some(2) });
     let errors: Vec<String> = outcome.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.render()).collect();
     assert!(outcome.summary.is_some(), "the build failed:\n{}", errors.join("\n"));
-    let mut files = BTreeMap::new();
-    collect(&config.output_dir, &config.output_dir, &mut files);
+    let files = read_tree(&config.output_dir);
     (dir, files)
 }
 

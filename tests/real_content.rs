@@ -2,9 +2,13 @@
 //! rendered, localized note titles, fallback notices, hreflang links, the JSON model, the
 //! generated close-code table, and that every link between our pages resolves.
 
+mod common;
+
+use common::{copy_dir, read_tree};
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use polyref::config::Config;
 use polyref::{BuildOptions, build};
@@ -26,34 +30,8 @@ fn build_copy(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, BTreeMap<String, 
     let outcome = build(&config, &BuildOptions { write: true, jobs: Some(2) });
     let errors: Vec<String> = outcome.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.render()).collect();
     assert!(outcome.summary.is_some(), "the build failed:\n{}", errors.join("\n"));
-    let mut files = BTreeMap::new();
-    collect(&config.output_dir, &config.output_dir, &mut files);
+    let files = read_tree(&config.output_dir);
     (dir, files)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
-fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
-    for e in fs::read_dir(dir).unwrap() {
-        let p: PathBuf = e.unwrap().path();
-        if p.is_dir() {
-            collect(root, &p, out);
-        } else {
-            let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-            out.insert(rel, fs::read_to_string(&p).unwrap_or_default());
-        }
-    }
 }
 
 fn page<'a>(files: &'a BTreeMap<String, String>, locale: &str, dir: &str) -> &'a str {

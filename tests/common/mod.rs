@@ -1,4 +1,4 @@
-//! Helpers shared by the integration tests of the translators' commands: temporary copies of
+//! Helpers shared by the integration tests: temporary copies of
 //! the project, git repositories made in the test, the built `polyref` binary, and a minimal
 //! HTTP client for `serve` (loopback only, every read bounded by a timeout).
 
@@ -27,6 +27,24 @@ pub fn copy_dir(from: &Path, to: &Path) {
             fs::copy(e.path(), target).unwrap();
         }
     }
+}
+
+/// Every file below `dir` as text (empty when not UTF-8), by `/`-separated path relative to it.
+pub fn read_tree(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<String, String>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let p: PathBuf = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                out.insert(rel, fs::read_to_string(&p).unwrap_or_default());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
 }
 
 /// A temporary copy of the project's settings, content, messages and templates.
