@@ -21,7 +21,7 @@ use std::ops::{Range, RangeInclusive};
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::data::close_codes::{self, CloseCodeRegistry};
+use crate::data::close_codes::{self, CloseCodeRegistry, ranges_text};
 use crate::diag::{Diagnostic, Source};
 
 /// RFC 6455 §7.1.5: a Close frame without a status code is reported as 1005.
@@ -65,14 +65,6 @@ impl Facts {
     fn allows(&self, code: u64) -> bool {
         self.script_codes.iter().any(|r| (u64::from(*r.start())..=u64::from(*r.end())).contains(&code))
     }
-}
-
-fn ranges_text(ranges: &[RangeInclusive<u16>]) -> String {
-    ranges
-        .iter()
-        .map(|r| if r.start() == r.end() { r.start().to_string() } else { format!("{}–{}", r.start(), r.end()) })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// One claim found wrong: where, what, and the correct fact.

@@ -39,6 +39,15 @@ pub const STATUS_CODE_BYTES: usize = 2;
 const TOP_FIELDS: &[&str] = &["max_reason_bytes", "codes"];
 const ENTRY_FIELDS: &[&str] = &["code", "range", "name", "reference", "reference_url", "wire", "script", "registrable"];
 
+/// `1000, 3000–4999`: inclusive ranges of codes as a reader writes them.
+pub fn ranges_text(ranges: &[RangeInclusive<u16>]) -> String {
+    ranges
+        .iter()
+        .map(|r| if r.start() == r.end() { r.start().to_string() } else { format!("{}–{}", r.start(), r.end()) })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// One row of the registry: a single code, or an inclusive range of codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CloseCodeEntry {

@@ -4,7 +4,7 @@
 
 use std::ops::RangeInclusive;
 
-use crate::data::close_codes::CloseCodeRegistry;
+use crate::data::close_codes::{CloseCodeRegistry, ranges_text};
 use crate::macros::{Env, esc};
 
 /// The id of the generated table, for links to it.
@@ -61,15 +61,6 @@ pub fn close_codes_table(registry: &CloseCodeRegistry, env: &Env) -> (String, us
     }
     html.push_str("</tbody></table>");
     (html, untranslated)
-}
-
-/// `1000, 3000–4999`: inclusive ranges as a reader writes them.
-fn ranges_text(ranges: &[RangeInclusive<u16>]) -> String {
-    ranges
-        .iter()
-        .map(|r| if r.start() == r.end() { r.start().to_string() } else { format!("{}–{}", r.start(), r.end()) })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Merges sorted codes into inclusive ranges.
