@@ -181,8 +181,8 @@ fn build(common: Common, out: Option<PathBuf>, write: bool, strict: bool) -> Exi
         eprintln!(
             "{} {} → {} ({})",
             if write { "Building" } else { "Checking" },
-            config.content_dir.display(),
-            if write { config.output_dir.display().to_string() } else { "nothing written".into() },
+            display(&config.content_dir),
+            if write { display(&config.output_dir) } else { "nothing written".into() },
             config.locales.join(", ")
         );
     }
@@ -258,6 +258,11 @@ fn new_locale(root: &std::path::Path, tag: &str) -> ExitCode {
     }
 }
 
+/// A path as the user typed it, without the `./` of the default project folder.
+fn display(path: &std::path::Path) -> String {
+    path.strip_prefix(".").unwrap_or(path).display().to_string()
+}
+
 fn report(outcome: &Outcome, quiet: bool, write: bool) -> ExitCode {
     let shown: Vec<&Diagnostic> = outcome.diagnostics.iter().filter(|d| !quiet || d.is_error()).collect();
     for d in &shown {
@@ -265,7 +270,7 @@ fn report(outcome: &Outcome, quiet: bool, write: bool) -> ExitCode {
     }
     match &outcome.summary {
         Some(s) if write => {
-            println!("Built {s} → {}", s.out.display());
+            println!("Built {s} → {}", display(&s.out));
             ExitCode::SUCCESS
         }
         Some(s) => {
