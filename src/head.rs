@@ -32,6 +32,13 @@ pub struct Head {
 /// The absolute URL of `path` (a folder below the site root such as `de/web/api/closeevent/`,
 /// or `""` for the root) on the published site, percent-encoded where needed.
 pub fn absolute(config: &Config, path: &str) -> String {
+    // The base URL is normalised by the settings (an absolute folder URL): a path of unreserved
+    // characters with no dot segments joins to it unchanged, as the URL parser would join it.
+    let plain = path.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/'))
+        && !path.split('/').any(|s| s == "." || s == "..");
+    if plain && config.base_url.ends_with('/') {
+        return format!("{}{path}", config.base_url);
+    }
     // `./` keeps a first segment with a `:` from reading as a scheme (URL Standard §4.4).
     match Url::parse(&config.base_url).and_then(|base| base.join(&format!("./{path}"))) {
         Ok(url) => url.into(),
@@ -219,6 +226,8 @@ mod tests {
         assert_eq!(absolute(&c, "de/web/api/closeevent/"), "https://owner.github.io/polyref/de/web/api/closeevent/");
         assert_eq!(absolute(&c, "en/web/css/:root/"), "https://owner.github.io/polyref/en/web/css/:root/");
         assert_eq!(absolute(&c, "de/größe/"), "https://owner.github.io/polyref/de/gr%C3%B6%C3%9Fe/");
+        assert_eq!(absolute(&c, "de/a b/../c/"), "https://owner.github.io/polyref/de/c/");
+        assert_eq!(absolute(&c, "de/./x/"), "https://owner.github.io/polyref/de/x/");
         let root = config("https://docs.example.org");
         assert_eq!(absolute(&root, "es/"), "https://docs.example.org/es/");
     }

@@ -46,6 +46,7 @@ pub mod serve;
 pub mod site;
 pub mod sitemap;
 pub mod status;
+pub mod timings;
 pub mod write;
 
 pub use site::{BuildOptions, Outcome, Prepared, RenderedSite, Summary, build, prepare, render_site};

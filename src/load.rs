@@ -84,7 +84,7 @@ pub fn display_path(config: &Config, path: &Path) -> String {
 /// Walks and reads the content and message trees. Problems are collected, never fatal here.
 pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut page_paths: Vec<(PathBuf, String, String, Role)> = Vec::new();
+    let mut page_paths: Vec<PagePath> = Vec::new();
     let mut data_paths = Vec::new();
 
     let content = &config.content_dir;
@@ -97,6 +97,7 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
             .hint("run polyref from the project folder, or pass --content DIR"),
         );
     }
+    let mut locale_dirs: Vec<(PathBuf, String)> = Vec::new();
     for entry in WalkDir::new(content).min_depth(1).max_depth(1).sort_by_file_name() {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name().to_string_lossy().to_string();
@@ -125,29 +126,13 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
             );
             continue;
         }
-        for f in walk_files(entry.path(), &mut diags, config) {
-            let file_name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-            let role = if file_name == "index.md" {
-                Role::Primary
-            } else if let Some(stem) = file_name.strip_suffix(".supplement.md") {
-                Role::Supplement(stem.to_string())
-            } else if file_name.ends_with(".md") {
-                diags.push(
-                    Diagnostic::warning("content-file", format!("{} is not a page file and was skipped", display_path(config, &f)))
-                        .at(Location::file(display_path(config, &f)))
-                        .hint("a page is `index.md` in its own folder; another source for it is `<name>.supplement.md` beside it"),
-                );
-                continue;
-            } else {
-                continue;
-            };
-            let dir = f
-                .parent()
-                .and_then(|p| p.strip_prefix(entry.path()).ok())
-                .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
-                .unwrap_or_default();
-            page_paths.push((f, name.clone(), dir, role));
-        }
+        locale_dirs.push((entry.into_path(), name));
+    }
+    // The locale folders are walked in parallel; the results keep the folders' order.
+    let walked: Vec<_> = locale_dirs.par_iter().map(|(dir, locale)| walk_locale(dir, locale, config)).collect();
+    for (pages, d) in walked {
+        page_paths.extend(pages);
+        diags.extend(d);
     }
 
     let mut message_paths: Vec<(String, Vec<PathBuf>)> = Vec::new();
@@ -197,6 +182,44 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
         loaded.messages.push((locale, sources));
     }
     (loaded, diags)
+}
+
+/// A page file found by the walk: its path, locale, folder below the locale folder, and role.
+type PagePath = (PathBuf, String, String, Role);
+
+/// The page files of one locale folder.
+fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<PagePath>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut pages = Vec::new();
+    for f in walk_files(root, &mut diags, config) {
+        let file_name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let role = if file_name == "index.md" {
+            Role::Primary
+        } else if let Some(stem) = file_name.strip_suffix(".supplement.md") {
+            Role::Supplement(stem.to_string())
+        } else if file_name.ends_with(".md") {
+            diags.push(
+                Diagnostic::warning(
+                    "content-file",
+                    format!("{} is not a page file and was skipped", display_path(config, &f)),
+                )
+                .at(Location::file(display_path(config, &f)))
+                .hint(
+                    "a page is `index.md` in its own folder; another source for it is `<name>.supplement.md` beside it",
+                ),
+            );
+            continue;
+        } else {
+            continue;
+        };
+        let dir = f
+            .parent()
+            .and_then(|p| p.strip_prefix(root).ok())
+            .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+            .unwrap_or_default();
+        pages.push((f, locale.to_string(), dir, role));
+    }
+    (pages, diags)
 }
 
 /// Files below `dir`, sorted, not following symbolic links out of the tree.

@@ -2,6 +2,7 @@
 //! GFM alerts as localized note boxes, heading ids, links resolved to our pages, and the body cut
 //! into sections. Pure: reads nothing, writes nothing.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -136,7 +137,13 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut HashSet<String>
     let source = &file.file.source;
     let body_start = file.body_start;
     // Our placeholder characters must not occur in the text itself.
-    let body = file.body().replace([OPEN, CLOSE], "\u{FFFD}");
+    let body = match file.body() {
+        // Both encode as 0xEE 0x80 …: a byte search rules them out quickly.
+        b if memchr::memchr(0xEE, b.as_bytes()).is_some() && b.contains([OPEN, CLOSE]) => {
+            Cow::Owned(b.replace([OPEN, CLOSE], "\u{FFFD}"))
+        }
+        b => Cow::Borrowed(b),
+    };
     let (calls, errors) = macros::scan(&body);
     for e in errors {
         diags.push(

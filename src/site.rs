@@ -14,7 +14,7 @@ use crate::data;
 use crate::data::close_codes::CloseCodeRegistry;
 use crate::data::examples::{self, ExampleSet};
 use crate::data::examples_html;
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::{Diagnostic, Diagnostics, Location, Source};
 use crate::dialect::{self, Kind, ParsedFile, SourceInfo};
 use crate::head;
 use crate::i18n::I18n;
@@ -26,6 +26,7 @@ use crate::render::{
     Chrome, FactView, FallbackView, HomeEntry, HomeView, LanguageView, PageView, Renderer, RootView, SourceView,
     SupplementView, TocItem,
 };
+use crate::timings;
 use crate::write::Writer;
 
 /// How to run a build.
@@ -178,6 +179,8 @@ pub struct Prepared {
     pub renderer: Renderer,
     /// Static files for `site/assets/`.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// The Fluent files per locale, as loaded (the status report counts their messages).
+    pub messages: Vec<(String, Vec<Source>)>,
 }
 
 /// Runs the stages up to the model: load, dialects, model, data, messages, templates. `None`
@@ -185,9 +188,11 @@ pub struct Prepared {
 /// after errors elsewhere, so that one run reports the problems of every stage.
 pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     let mut diags = Diagnostics::new();
+    timings::mark("start");
 
     let (loaded, d) = load::load(config);
     diags.extend(d);
+    timings::mark("load");
     let ((templates, assets), d) = load::load_templates(config);
     diags.extend(d);
 
@@ -207,8 +212,10 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
             Err(d) => diags.extend(d),
         }
     }
+    timings::mark("front matter");
     let (model, d) = Model::assemble(files, config);
     diags.extend(d);
+    timings::mark("model");
 
     let mut registry = None;
     let mut examples_source = None;
@@ -244,7 +251,19 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
         }
     };
     diags.sort();
-    (renderer.map(|renderer| Prepared { model, i18n, registry, examples, renderer, assets }), diags)
+    timings::mark("data, messages, templates");
+    (
+        renderer.map(|renderer| Prepared {
+            model,
+            i18n,
+            registry,
+            examples,
+            renderer,
+            assets,
+            messages: loaded.messages,
+        }),
+        diags,
+    )
 }
 
 /// Every file of the site, rendered in memory, with counts for the summary.
@@ -338,6 +357,7 @@ pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> 
         })
         .collect();
 
+    timings::mark("pages");
     let mut pages: BTreeMap<String, usize> = config.locales.iter().map(|l| (l.clone(), 0)).collect();
     let mut fallbacks = 0;
     let mut untranslated_cells: BTreeMap<String, usize> = BTreeMap::new();
@@ -357,6 +377,7 @@ pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> 
             Err(d) => diags.push(d),
         }
     }
+    timings::mark("homes");
     match render_root(&shared) {
         Ok(html) => put("index.html", html.as_bytes()),
         Err(d) => diags.push(d),
@@ -370,6 +391,7 @@ pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> 
         put(&rel, &bytes);
     }
     diags.extend(d);
+    timings::mark("status pages");
     // GitHub Pages' extras: .nojekyll, 404.html, sitemap.xml, robots.txt.
     let (hosting, d) = crate::hosting::files(prepared, config);
     for (rel, bytes) in hosting {
@@ -377,6 +399,7 @@ pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> 
     }
     diags.extend(d);
     diags.extend(prepared.i18n.undefined_report());
+    timings::mark("hosting files");
     RenderStats {
         files: files.into_inner(),
         pages,
@@ -443,7 +466,11 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
                 writer.abort();
                 Err(e)
             }
-            (false, None) => writer.commit(),
+            (false, None) => {
+                let r = writer.commit();
+                timings::mark("commit");
+                r
+            }
         };
         if let Err(e) = done {
             diags.push(

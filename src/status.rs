@@ -12,11 +12,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Source};
-use crate::front_matter::{self, YamlValue};
+use crate::diag::Diagnostic;
 use crate::git::{self, Commit, Repo};
 use crate::i18n::I18n;
 use crate::load;
@@ -206,17 +206,18 @@ fn fs_path(config: &Config, display: &str) -> PathBuf {
     if p.is_absolute() { p.to_path_buf() } else { config.root.join(p) }
 }
 
-/// The value of [`SOURCE_HASH_FIELD`] in a file's front matter.
-fn recorded_hash(source: &Source) -> Option<String> {
-    let split = front_matter::split(&source.text).ok()?;
-    let value: YamlValue = front_matter::parse_yaml(split.yaml?).ok()?;
-    value.get(SOURCE_HASH_FIELD).and_then(|v| v.as_str()).map(|s| s.trim().to_lowercase())
-}
-
 /// Whether a page body uses the close-code table macro.
 fn shows_table(body: &str) -> bool {
-    let lower = body.to_lowercase();
-    lower.contains("{{closecodes}}") || lower.contains("{{closecodes(") || lower.contains("{{ closecodes")
+    const NAME: &str = "closecodes";
+    memchr::memmem::find_iter(body.as_bytes(), b"{{").any(|i| {
+        let rest = &body[i + 2..];
+        let (rest, spaced) = match rest.strip_prefix(' ') {
+            Some(r) => (r, true),
+            None => (rest, false),
+        };
+        rest.get(..NAME.len()).is_some_and(|n| n.eq_ignore_ascii_case(NAME))
+            && (spaced || rest[NAME.len()..].starts_with("}}") || rest[NAME.len()..].starts_with('('))
+    })
 }
 
 /// Compares one translation with its source.
@@ -260,8 +261,7 @@ fn freshness(
 pub fn collect(prepared: &Prepared, config: &Config) -> Report {
     let repo = Repo::discover(&config.content_dir);
     let default = &config.default_locale;
-    let (loaded, _) = load::load(config);
-    let inventory = messages::inventory(&loaded.messages);
+    let inventory = messages::inventory(&prepared.messages);
     let default_ids: Vec<messages::Defined> =
         inventory.get(default).into_iter().flatten().flat_map(|(_, d)| d.iter().cloned()).collect();
     let i18n_dir = load::display_path(config, &config.i18n_dir);
@@ -275,7 +275,7 @@ pub fn collect(prepared: &Prepared, config: &Config) -> Report {
     let sources: BTreeMap<&str, SourceFile> = prepared
         .model
         .entities
-        .iter()
+        .par_iter()
         .filter_map(|e| {
             let t = e.translations.get(default)?;
             let file = t.primary.file.source.path.clone();
@@ -290,6 +290,8 @@ pub fn collect(prepared: &Prepared, config: &Config) -> Report {
                 },
             ))
         })
+        .collect::<Vec<_>>()
+        .into_iter()
         .collect();
 
     let locales = config
@@ -304,7 +306,7 @@ pub fn collect(prepared: &Prepared, config: &Config) -> Report {
             let page_status: Vec<PageStatus> = prepared
                 .model
                 .entities
-                .iter()
+                .par_iter()
                 .map(|e| page_status(e, locale, config, repo.as_ref(), sources.get(e.key.as_str()), &cells))
                 .collect();
             let missing_messages: Vec<MissingMessage> = if locale == default {
@@ -371,7 +373,7 @@ fn page_status(
         },
         Availability::Translated => {
             let meta = &t.primary.meta;
-            let hash = recorded_hash(&t.primary.file.source);
+            let hash = t.primary.source_hash.clone();
             let freshness = if locale == config.default_locale {
                 Freshness::Source
             } else {
@@ -712,4 +714,18 @@ pub fn site_pages(prepared: &Prepared, config: &Config) -> (Vec<(String, Vec<u8>
         }
     }
     (files, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shows_table;
+
+    #[test]
+    fn finds_the_table_macro_in_any_case_and_spacing() {
+        assert!(shows_table("text\n\n{{CloseCodes}}\n"));
+        assert!(shows_table("{{closecodes(\"x\")}}"));
+        assert!(shows_table("{{ CloseCodes }}"));
+        assert!(!shows_table("{{CloseCodesX}} and {{domxref(\"CloseEvent\")}}"));
+        assert!(!shows_table("CloseCodes without braces, and a lone {{"));
+    }
 }

@@ -61,18 +61,27 @@ impl Writer {
     /// Writes one file, `rel` being its `/`-separated path inside the site.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.tmp.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        if let Some(prev) = &self.previous {
-            let old = prev.join(rel);
-            let same = fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-                && fs::read(&old).is_ok_and(|b| b == bytes);
-            if same && fs::hard_link(&old, &path).is_ok() {
-                return Ok(());
+        let attempt = || {
+            if let Some(prev) = &self.previous {
+                let old = prev.join(rel);
+                let same = fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+                    && fs::read(&old).is_ok_and(|b| b == bytes);
+                if same && fs::hard_link(&old, &path).is_ok() {
+                    return Ok(());
+                }
             }
+            fs::write(&path, bytes)
+        };
+        // Folders are made when a file first needs them (a page's second file finds its folder).
+        match attempt() {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                attempt()
+            }
+            done => done,
         }
-        fs::write(path, bytes)
     }
 
     /// Puts the new site in place of the old one.

@@ -127,6 +127,8 @@ pub struct ParsedFile {
     pub body_start: usize,
     /// Problems that do not stop the page from being built.
     pub warnings: Vec<Diagnostic>,
+    /// The `polyref-source-hash` recorded in the front matter (any dialect), lowercased.
+    pub source_hash: Option<String>,
 }
 
 impl ParsedFile {
@@ -172,6 +174,8 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
             ]);
         }
     };
+    let source_hash =
+        map.get(crate::status::SOURCE_HASH_FIELD).and_then(|v| v.as_str()).map(|s| s.trim().to_lowercase());
     let dialect = detect(&map, &Ctx { file, yaml, yaml_start: split.yaml_start, mdn_locale, value: None.into() })?;
     let ctx = Ctx { file, yaml, yaml_start: split.yaml_start, mdn_locale, value: Some(YamlValue::Mapping(map)).into() };
     let mut warnings = {
@@ -186,7 +190,7 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
     }?;
     check_key(&ctx, &meta)?;
     warnings.extend(check_location(&ctx, &meta));
-    Ok(ParsedFile { file: file.clone(), meta, body_start: split.body_start, warnings })
+    Ok(ParsedFile { file: file.clone(), meta, body_start: split.body_start, warnings, source_hash })
 }
 
 /// What a dialect parser needs to read and report.
