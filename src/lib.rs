@@ -15,7 +15,7 @@
 //! [`diag`] carries the problems of every stage; [`front_matter`] is the one door to YAML.
 //!
 //! The translators' commands build on these stages: [`check`] (with [`links`], [`lint`] and
-//! [`messages`]), [`status`] (with [`git`]), [`serve`] and [`new_locale`].
+//! [`messages`]), [`status`] (with [`git`]), [`serve`] (with [`incremental`]) and [`new_locale`].
 
 // A Diagnostic carries its excerpt and hint; it is returned on the cold path only, so its size
 // in a Result does not matter.
@@ -31,6 +31,7 @@ pub mod git;
 pub mod head;
 pub mod hosting;
 pub mod i18n;
+pub mod incremental;
 pub mod links;
 pub mod lint;
 pub mod load;

@@ -102,7 +102,9 @@ enum Command {
         long_about = "Builds the site, serves it on 127.0.0.1 under the base path of base-url, and watches \
             content/, templates/, i18n/ and polyref.toml. Each change rebuilds the site and reloads the \
             open page. A broken edit shows its problems in the terminal and over the page in the browser; \
-            the server keeps running and the next good build clears them. Stop with Ctrl+C.",
+            the server keeps running and the next good build clears them. An edit of existing pages \
+            rebuilds only the pages that depend on them; anything else rebuilds the whole site. \
+            Stop with Ctrl+C.",
         after_help = "Examples:\n  polyref serve                 then open the printed address\n  polyref serve --port 0        any free port"
     )]
     Serve {
@@ -114,6 +116,10 @@ enum Command {
         /// Port on 127.0.0.1 (0: any free port)
         #[arg(long, default_value_t = 8000)]
         port: u16,
+        /// Milliseconds to wait after a change for more before rebuilding (an editor's save can
+        /// be several events)
+        #[arg(long, value_name = "MS", default_value_t = polyref::serve::DEFAULT_DEBOUNCE.as_millis() as u64)]
+        debounce: u64,
     },
     /// Add a language: its entry in polyref.toml and message skeletons to translate
     #[command(
@@ -140,7 +146,7 @@ fn main() -> ExitCode {
         Command::Build { common, out } => build(common, out, true, false),
         Command::Check { common, strict } => build(common, None, false, strict),
         Command::Status { common, json } => status(common, json),
-        Command::Serve { common, out, port } => serve(common, out, port),
+        Command::Serve { common, out, port, debounce } => serve(common, out, port, debounce),
         Command::NewLocale { locale, root } => new_locale(&root, &locale),
     }
 }
@@ -221,8 +227,14 @@ fn status(common: Common, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn serve(common: Common, out: Option<PathBuf>, port: u16) -> ExitCode {
-    let options = polyref::serve::ServeOptions { port, jobs: common.jobs, quiet: common.quiet, ..Default::default() };
+fn serve(common: Common, out: Option<PathBuf>, port: u16, debounce: u64) -> ExitCode {
+    let options = polyref::serve::ServeOptions {
+        port,
+        jobs: common.jobs,
+        quiet: common.quiet,
+        debounce: std::time::Duration::from_millis(debounce),
+        ..Default::default()
+    };
     let load: polyref::serve::LoadConfig = std::sync::Arc::new(move || load_config(&common, out.as_ref()));
     match polyref::serve::start(load, options) {
         Ok(running) => {

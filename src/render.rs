@@ -135,7 +135,7 @@ pub struct PageView {
 }
 
 /// A page in a locale's home listing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HomeEntry {
     pub title: String,
     pub key: String,

@@ -9,6 +9,11 @@
 //! soon as a build finishes: after a good build the page reloads; after a broken one the script
 //! shows the diagnostics over the page (as text, never as HTML) while the previous site is still
 //! served, and the next good build clears them.
+//!
+//! Rebuilds: the first build, and any change to templates, messages, data, settings or the set of
+//! pages, builds the whole site; an edit of existing page files is rebuilt incrementally
+//! ([`crate::incremental`]): only the pages that depend on it are rendered and only the files
+//! whose bytes changed are written.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,7 +30,8 @@ use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::diag::{Diagnostic, Severity};
-use crate::site::{BuildOptions, build};
+use crate::incremental::{self, Incremental, Step};
+use crate::site::BuildOptions;
 
 /// The reserved folder, under the base path, for the reload script and endpoint.
 pub const RESERVED: &str = "__polyref/";
@@ -34,6 +40,9 @@ const RELOAD_JS: &str = include_str!("serve/reload.js");
 
 /// Reads the settings (again after each change, so edits to `polyref.toml` apply).
 pub type LoadConfig = Arc<dyn Fn() -> Result<Config, Diagnostic> + Send + Sync>;
+
+/// How long the watcher waits for more changes before it reports them.
+pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -45,7 +54,8 @@ pub struct ServeOptions {
     pub quiet: bool,
     /// How long the events endpoint holds a request when nothing changes.
     pub poll_timeout: Duration,
-    /// Changes closer together than this are one rebuild.
+    /// Changes closer together than this are one rebuild: the watcher waits this long after the
+    /// last event before it reports a change (200 ms by default, `--debounce`).
     pub debounce: Duration,
 }
 
@@ -56,7 +66,7 @@ impl Default for ServeOptions {
             jobs: None,
             quiet: false,
             poll_timeout: Duration::from_secs(25),
-            debounce: Duration::from_millis(200),
+            debounce: DEFAULT_DEBOUNCE,
         }
     }
 }
@@ -84,6 +94,14 @@ pub struct BuildState {
     pub summary: String,
     /// Errors (all) and warnings (when `ok` is false).
     pub problems: Vec<Problem>,
+    /// Whether this was an incremental rebuild (not a full build).
+    pub incremental: bool,
+    /// Files written: those whose bytes changed in an incremental rebuild, every file of the
+    /// site in a full build, none when it failed.
+    pub files_written: usize,
+    /// Milliseconds from the moment the watcher reported the change to the rebuild thread (or the
+    /// start, for the first build) until the output was written and this state published.
+    pub elapsed_ms: f64,
 }
 
 struct Shared {
@@ -125,14 +143,23 @@ pub fn start(load_config: LoadConfig, options: ServeOptions) -> Result<Running, 
     let config = load_config()?;
     let base = base_path(&config.base_url);
     let shared = Arc::new(Shared {
-        state: Mutex::new(BuildState { generation: 0, ok: false, summary: String::new(), problems: Vec::new() }),
+        state: Mutex::new(BuildState {
+            generation: 0,
+            ok: false,
+            summary: String::new(),
+            problems: Vec::new(),
+            incremental: false,
+            files_written: 0,
+            elapsed_ms: 0.0,
+        }),
         changed: Condvar::new(),
         stopping: AtomicBool::new(false),
         base,
         out: Mutex::new(config.output_dir.clone()),
         options: options.clone(),
     });
-    rebuild(&shared, &load_config);
+    let mut kept = None;
+    rebuild(&shared, &load_config, &mut kept, &[], Instant::now());
 
     let server = Server::http(("127.0.0.1", options.port)).map_err(|e| {
         Diagnostic::error("serve", format!("cannot listen on 127.0.0.1:{}: {e}", options.port))
@@ -167,18 +194,22 @@ pub fn start(load_config: LoadConfig, options: ServeOptions) -> Result<Running, 
         let root = root.clone();
         std::thread::spawn(move || {
             while let Ok(events) = rx.recv() {
+                let received = Instant::now();
                 if shared.stopping.load(Ordering::SeqCst) {
                     break;
                 }
                 let Ok(events) = events else { continue };
                 let out = canonical(&shared.out.lock().expect("not poisoned"));
                 // Reading a file (the build itself reads every input) is not a change.
-                let relevant: Vec<&Path> = events
+                let mut relevant: Vec<PathBuf> = events
                     .iter()
                     .filter(|e| is_change(&e.kind))
-                    .flat_map(|e| e.paths.iter().map(PathBuf::as_path))
+                    .flat_map(|e| e.paths.iter())
                     .filter(|p| is_source_change(p, &out, &root))
+                    .cloned()
                     .collect();
+                relevant.sort();
+                relevant.dedup();
                 if relevant.is_empty() {
                     continue;
                 }
@@ -186,7 +217,7 @@ pub fn start(load_config: LoadConfig, options: ServeOptions) -> Result<Running, 
                     let names: Vec<String> = relevant.iter().take(3).map(|p| p.display().to_string()).collect();
                     eprintln!("Changed: {}{}", names.join(", "), if relevant.len() > 3 { " …" } else { "" });
                 }
-                rebuild(&shared, &load_config);
+                rebuild(&shared, &load_config, &mut kept, &relevant, received);
             }
         })
     };
@@ -249,46 +280,121 @@ fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-/// Runs a build and publishes its state to waiting pages.
-fn rebuild(shared: &Shared, load_config: &LoadConfig) {
-    let started = Instant::now();
-    let (ok, summary, problems) = match load_config() {
-        Ok(config) => {
-            *shared.out.lock().expect("not poisoned") = config.output_dir.clone();
-            let outcome = build(&config, &BuildOptions { write: true, jobs: shared.options.jobs });
-            let shown: Vec<&Diagnostic> =
-                outcome.diagnostics.iter().filter(|d| d.is_error() || !shared.options.quiet).collect();
-            for d in &shown {
+/// Rebuilds after `changed` (nothing: the first build) and publishes the state to waiting pages.
+/// An edit of page files the site has is rebuilt incrementally from `kept`, the inputs of the
+/// last good build; anything else builds the whole site and keeps its inputs when it succeeds.
+/// `received` is when the watcher reported the change.
+fn rebuild(
+    shared: &Shared,
+    load_config: &LoadConfig,
+    kept: &mut Option<Incremental>,
+    changed: &[PathBuf],
+    received: Instant,
+) {
+    let quiet = shared.options.quiet;
+    let step = match kept.as_mut() {
+        Some(k) if !changed.is_empty() => k.update(changed),
+        _ => Step::Full(String::new()),
+    };
+    let outcome = match step {
+        Step::Done(r) => {
+            for d in r.diagnostics.iter().filter(|d| d.is_error() || !quiet) {
                 eprintln!("{}", d.render());
             }
-            match &outcome.summary {
-                Some(s) => (true, format!("Built {s}"), Vec::new()),
-                None => (
-                    false,
-                    format!(
-                        "The build failed with {} error(s); the previous pages are still served",
-                        outcome.diagnostics.errors()
-                    ),
-                    outcome.diagnostics.iter().map(problem).collect(),
-                ),
+            if r.ok {
+                Built {
+                    ok: true,
+                    summary: r.to_string(),
+                    problems: Vec::new(),
+                    incremental: true,
+                    files: r.written.len(),
+                }
+            } else {
+                failed(r.diagnostics.errors(), r.diagnostics.iter(), true)
             }
         }
-        Err(d) => {
-            eprintln!("{}", d.render());
-            (false, "The settings file has an error; the previous pages are still served".into(), vec![problem(&d)])
+        Step::Full(reason) => {
+            if !reason.is_empty() && !quiet {
+                eprintln!("Full build: {reason}");
+            }
+            full_build(shared, load_config, kept)
         }
     };
-    if ok {
-        println!("{summary} ({:.2} s)", started.elapsed().as_secs_f64());
+    let elapsed = received.elapsed();
+    let mut summary = outcome.summary;
+    if outcome.ok {
+        summary = if outcome.incremental {
+            format!("{summary} ({} ms)", elapsed.as_millis())
+        } else {
+            format!("{summary} (full build, {:.2} s)", elapsed.as_secs_f64())
+        };
+        println!("{summary}");
     } else {
         eprintln!("{summary}");
     }
     let mut state = shared.state.lock().expect("not poisoned");
     state.generation += 1;
-    state.ok = ok;
+    state.ok = outcome.ok;
     state.summary = summary;
-    state.problems = problems;
+    state.problems = outcome.problems;
+    state.incremental = outcome.incremental;
+    state.files_written = outcome.files;
+    state.elapsed_ms = elapsed.as_secs_f64() * 1000.0;
     shared.changed.notify_all();
+}
+
+/// What a rebuild reports.
+struct Built {
+    ok: bool,
+    summary: String,
+    problems: Vec<Problem>,
+    incremental: bool,
+    files: usize,
+}
+
+fn failed<'a>(errors: usize, diagnostics: impl Iterator<Item = &'a Diagnostic>, incremental: bool) -> Built {
+    Built {
+        ok: false,
+        summary: format!("The build failed with {errors} error(s); the previous pages are still served"),
+        problems: diagnostics.map(problem).collect(),
+        incremental,
+        files: 0,
+    }
+}
+
+/// Builds the whole site, printing its problems; keeps its inputs in `kept` when it succeeded.
+fn full_build(shared: &Shared, load_config: &LoadConfig, kept: &mut Option<Incremental>) -> Built {
+    *kept = None;
+    match load_config() {
+        Ok(config) => {
+            *shared.out.lock().expect("not poisoned") = config.output_dir.clone();
+            let (outcome, k) = incremental::full(&config, &BuildOptions { write: true, jobs: shared.options.jobs });
+            *kept = k;
+            for d in outcome.diagnostics.iter().filter(|d| d.is_error() || !shared.options.quiet) {
+                eprintln!("{}", d.render());
+            }
+            match &outcome.summary {
+                Some(s) => Built {
+                    ok: true,
+                    summary: format!("Built {s}"),
+                    problems: Vec::new(),
+                    incremental: false,
+                    files: s.files,
+                },
+                None => failed(outcome.diagnostics.errors(), outcome.diagnostics.iter(), false),
+            }
+        }
+        Err(d) => {
+            eprintln!("{}", d.render());
+            Built {
+                ok: false,
+                summary: "The settings file has an error; the previous pages are still served".into(),
+                problems: vec![problem(&d)],
+                incremental: false,
+                files: 0,
+            }
+        }
+    }
 }
 
 fn problem(d: &Diagnostic) -> Problem {
@@ -306,6 +412,21 @@ impl Running {
     /// The state of the last build.
     pub fn state(&self) -> BuildState {
         self.shared.state.lock().expect("not poisoned").clone()
+    }
+
+    /// Waits until a build after generation `since` has finished, for at most `timeout`, and
+    /// returns the state then (still `since`'s when none finished).
+    pub fn wait_after(&self, since: u64, timeout: Duration) -> BuildState {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.shared.state.lock().expect("not poisoned");
+        while state.generation == since {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            state = self.shared.changed.wait_timeout(state, left).expect("not poisoned").0;
+        }
+        state.clone()
     }
 
     /// Serves until the process is stopped (Ctrl+C).

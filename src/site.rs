@@ -159,7 +159,7 @@ struct Shared<'a> {
 
 /// Builds (or with `write: false`, checks) the site described by `config`.
 pub fn build(config: &Config, opts: &BuildOptions) -> Outcome {
-    let run = || build_inner(config, opts);
+    let run = || build_inner(config, opts, None);
     match opts.jobs {
         Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
             Ok(pool) => pool.install(run),
@@ -181,6 +181,9 @@ pub struct Prepared {
     pub assets: Vec<(String, Vec<u8>)>,
     /// The Fluent files per locale, as loaded (the status report counts their messages).
     pub messages: Vec<(String, Vec<Source>)>,
+    /// The translation status, computed once by the first status page rendered from these
+    /// inputs and kept for incremental rebuilds.
+    pub(crate) status: std::sync::OnceLock<crate::status::Tracked>,
 }
 
 /// Runs the stages up to the model: load, dialects, model, data, messages, templates. `None`
@@ -261,6 +264,7 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
             renderer,
             assets,
             messages: loaded.messages,
+            status: Default::default(),
         }),
         diags,
     )
@@ -425,7 +429,27 @@ pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
     }
 }
 
-fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
+/// Like [`build`], and hands back the inputs the site was rendered from when the build
+/// succeeded and wrote the site, for later incremental rebuilds (`serve`).
+pub fn build_and_keep(config: &Config, opts: &BuildOptions) -> (Outcome, Option<Prepared>) {
+    let mut kept = None;
+    let slot = &mut kept;
+    // `slot` is moved in, so the closure runs once and needs no `mut` binding.
+    let run = move || {
+        let slot = slot;
+        build_inner(config, opts, Some(slot))
+    };
+    let outcome = match opts.jobs {
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
+            Ok(pool) => pool.install(run),
+            Err(_) => run(),
+        },
+        None => run(),
+    };
+    (outcome, kept)
+}
+
+fn build_inner(config: &Config, opts: &BuildOptions, keep: Option<&mut Option<Prepared>>) -> Outcome {
     let started = Instant::now();
     let (prepared, mut diags) = prepare(config);
     let Some(prepared) = prepared else {
@@ -491,7 +515,48 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
         elapsed: started.elapsed(),
         out: config.output_dir.clone(),
     };
+    if let (Some(keep), true) = (keep, opts.write) {
+        *keep = Some(prepared);
+    }
     Outcome { summary: Some(summary), diagnostics: diags }
+}
+
+/// Renders one entity's page in every locale, as `(path inside the site, bytes)`, with its
+/// problems: what an incremental rebuild redoes for a changed page.
+pub(crate) fn render_entity(
+    prepared: &Prepared,
+    config: &Config,
+    entity: &Entity,
+) -> (Vec<(String, Vec<u8>)>, Vec<Diagnostic>) {
+    let shared = Shared {
+        config,
+        model: &prepared.model,
+        i18n: &prepared.i18n,
+        registry: prepared.registry.as_ref(),
+        examples: prepared.examples.as_ref(),
+        renderer: &prepared.renderer,
+    };
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    for locale in &config.locales {
+        let page = render_page(&shared, entity, locale);
+        files.extend(page.files);
+        diags.extend(page.diags);
+    }
+    (files, diags)
+}
+
+/// Renders `locale`'s home page (for incremental rebuilds).
+pub(crate) fn render_home_of(prepared: &Prepared, config: &Config, locale: &str) -> Result<String, Diagnostic> {
+    let shared = Shared {
+        config,
+        model: &prepared.model,
+        i18n: &prepared.i18n,
+        registry: prepared.registry.as_ref(),
+        examples: prepared.examples.as_ref(),
+        renderer: &prepared.renderer,
+    };
+    render_home(&shared, locale)
 }
 
 /// `../` for each folder level of `rel_dir` (a page's folder below the site root).
@@ -728,25 +793,23 @@ fn toc_items(sections: &[Section]) -> impl Iterator<Item = TocItem> + '_ {
     })
 }
 
+/// How a locale's home lists `e`.
+pub(crate) fn home_entry(e: &Entity, locale: &str, config: &Config) -> HomeEntry {
+    let (t, a) = e.for_locale(locale, config);
+    HomeEntry {
+        title: e.title(locale, config).to_string(),
+        key: e.key.clone(),
+        href: format!("{}/index.html", e.dir),
+        summary: t.primary.meta.summary.clone(),
+        translated: a == Availability::Translated,
+        content_lang: t.locale.clone(),
+    }
+}
+
 fn render_home(shared: &Shared, locale: &str) -> Result<String, Diagnostic> {
     let config = shared.config;
     let root = root_of(locale);
-    let pages = shared
-        .model
-        .entities
-        .iter()
-        .map(|e| {
-            let (t, a) = e.for_locale(locale, config);
-            HomeEntry {
-                title: e.title(locale, config).to_string(),
-                key: e.key.clone(),
-                href: format!("{}/index.html", e.dir),
-                summary: t.primary.meta.summary.clone(),
-                translated: a == Availability::Translated,
-                content_lang: t.locale.clone(),
-            }
-        })
-        .collect();
+    let pages = shared.model.entities.iter().map(|e| home_entry(e, locale, config)).collect();
     let head = head::home_head(
         config,
         locale,

@@ -117,7 +117,7 @@ pub enum Basis {
 }
 
 /// The default locale's page a translation is compared with.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceFile {
     pub file: String,
     /// The last commit that changed it, with git.
@@ -129,7 +129,7 @@ pub struct SourceFile {
 }
 
 /// One page in one locale.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PageStatus {
     pub key: String,
     /// The page's address in the site, e.g. `de/web/api/websocket/close/index.html`.
@@ -259,37 +259,71 @@ fn freshness(
 
 /// Builds the report from the prepared inputs, reading git history when there is one.
 pub fn collect(prepared: &Prepared, config: &Config) -> Report {
+    track(prepared, config).report
+}
+
+/// A report with what it was computed from, so that one page's rows can be recomputed after an
+/// edit without asking git about every other page again.
+pub struct Tracked {
+    pub report: Report,
+    repo: Option<Repo>,
+    /// The default locale's page of each entity, by key.
+    sources: BTreeMap<String, SourceFile>,
+}
+
+/// The default locale's page of `e`, as translations are compared with it.
+fn source_file(e: &Entity, config: &Config, repo: Option<&Repo>) -> Option<SourceFile> {
+    let t = e.translations.get(&config.default_locale)?;
+    let file = t.primary.file.source.path.clone();
+    let path = fs_path(config, &file);
+    Some(SourceFile {
+        last_commit: repo.and_then(|r| r.last_change(&path)),
+        uncommitted: repo.is_some_and(|r| r.is_modified(&path)),
+        hash: git::source_hash(&t.primary.file.source.text),
+        file,
+    })
+}
+
+/// The close-code table cells `locale` shows in the default language (message ids).
+fn untranslated_cells(prepared: &Prepared, locale: &str) -> Vec<String> {
+    prepared
+        .registry
+        .iter()
+        .flat_map(|r| r.message_ids().flat_map(|id| [id.clone(), format!("{id}.description")]))
+        .filter(|id| prepared.i18n.lookup(locale, id, &[]).is_some_and(|m| m.fell_back(locale)))
+        .collect()
+}
+
+/// The page counts and the percentage of a locale, from its rows.
+fn tally(l: &mut LocaleStatus) {
+    let mut pages = Counts { total: l.page_status.len(), ..Counts::default() };
+    for p in &l.page_status {
+        match p.state {
+            State::Translated => pages.translated += 1,
+            State::Outdated => pages.outdated += 1,
+            State::Missing => pages.missing += 1,
+        }
+    }
+    l.percent = percent(pages.translated + pages.outdated, pages.total, l.messages.translated, l.messages.total);
+    l.untranslated_cells = l.page_status.iter().map(|p| p.untranslated_cells.len()).sum();
+    l.pages = pages;
+}
+
+/// Builds the report and keeps what it was computed from (see [`Tracked::refresh`]).
+pub fn track(prepared: &Prepared, config: &Config) -> Tracked {
     let repo = Repo::discover(&config.content_dir);
     let default = &config.default_locale;
     let inventory = messages::inventory(&prepared.messages);
     let default_ids: Vec<messages::Defined> =
         inventory.get(default).into_iter().flatten().flat_map(|(_, d)| d.iter().cloned()).collect();
     let i18n_dir = load::display_path(config, &config.i18n_dir);
-    let registry_ids: Vec<String> = prepared
-        .registry
-        .iter()
-        .flat_map(|r| r.message_ids().flat_map(|id| [id.clone(), format!("{id}.description")]))
-        .collect();
 
     // The default locale's page of each entity, compared against by every translation.
-    let sources: BTreeMap<&str, SourceFile> = prepared
+    let sources: BTreeMap<String, SourceFile> = prepared
         .model
         .entities
         .par_iter()
-        .filter_map(|e| {
-            let t = e.translations.get(default)?;
-            let file = t.primary.file.source.path.clone();
-            let path = fs_path(config, &file);
-            Some((
-                e.key.as_str(),
-                SourceFile {
-                    last_commit: repo.as_ref().and_then(|r| r.last_change(&path)),
-                    uncommitted: repo.as_ref().is_some_and(|r| r.is_modified(&path)),
-                    hash: git::source_hash(&t.primary.file.source.text),
-                    file,
-                },
-            ))
-        })
+        .filter_map(|e| Some((e.key.clone(), source_file(e, config, repo.as_ref())?)))
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
@@ -298,16 +332,12 @@ pub fn collect(prepared: &Prepared, config: &Config) -> Report {
         .locales
         .iter()
         .map(|locale| {
-            let cells: Vec<String> = registry_ids
-                .iter()
-                .filter(|id| prepared.i18n.lookup(locale, id, &[]).is_some_and(|m| m.fell_back(locale)))
-                .cloned()
-                .collect();
+            let cells = untranslated_cells(prepared, locale);
             let page_status: Vec<PageStatus> = prepared
                 .model
                 .entities
                 .par_iter()
-                .map(|e| page_status(e, locale, config, repo.as_ref(), sources.get(e.key.as_str()), &cells))
+                .map(|e| page_status(e, locale, config, repo.as_ref(), sources.get(&e.key), &cells))
                 .collect();
             let missing_messages: Vec<MissingMessage> = if locale == default {
                 Vec::new()
@@ -318,33 +348,61 @@ pub fn collect(prepared: &Prepared, config: &Config) -> Report {
                     .map(|d| MissingMessage { id: d.id.clone(), file: format!("{i18n_dir}/{locale}/{}", d.file) })
                     .collect()
             };
-            let mut pages = Counts { total: page_status.len(), ..Counts::default() };
-            for p in &page_status {
-                match p.state {
-                    State::Translated => pages.translated += 1,
-                    State::Outdated => pages.outdated += 1,
-                    State::Missing => pages.missing += 1,
-                }
-            }
             let messages = Counts {
                 total: default_ids.len(),
                 translated: default_ids.len() - missing_messages.len(),
                 outdated: 0,
                 missing: missing_messages.len(),
             };
-            let percent = percent(pages.translated + pages.outdated, pages.total, messages.translated, messages.total);
-            LocaleStatus {
+            let mut l = LocaleStatus {
                 locale: locale.clone(),
-                percent,
-                untranslated_cells: page_status.iter().map(|p| p.untranslated_cells.len()).sum(),
-                pages,
+                percent: 0,
+                pages: Counts::default(),
                 messages,
+                untranslated_cells: 0,
                 page_status,
                 missing_messages,
-            }
+            };
+            tally(&mut l);
+            l
         })
         .collect();
-    Report { default_locale: default.clone(), git: repo.is_some(), locales }
+    let report = Report { default_locale: default.clone(), git: repo.is_some(), locales };
+    Tracked { report, repo, sources }
+}
+
+impl Tracked {
+    /// Recomputes the rows of the entity at `index` of `prepared.model` after the files of
+    /// `changed` locales were edited (its key and its set of translations being the same).
+    /// Returns whether the report changed.
+    pub fn refresh(&mut self, prepared: &Prepared, config: &Config, index: usize, changed: &[String]) -> bool {
+        let e = &prepared.model.entities[index];
+        let default = &config.default_locale;
+        let source_changed = changed.contains(default);
+        if source_changed {
+            match source_file(e, config, self.repo.as_ref()) {
+                Some(s) => self.sources.insert(e.key.clone(), s),
+                None => self.sources.remove(&e.key),
+            };
+        }
+        let mut any = false;
+        for l in &mut self.report.locales {
+            // A row shows the text the reader gets (the locale's own, or a fallback's) and, for a
+            // translation, its source: only rows reading a changed file can differ.
+            let shown = &e.for_locale(&l.locale, config).0.locale;
+            if !source_changed && !changed.contains(shown) {
+                continue;
+            }
+            let cells = untranslated_cells(prepared, &l.locale);
+            let row = page_status(e, &l.locale, config, self.repo.as_ref(), self.sources.get(&e.key), &cells);
+            if l.page_status.get(index) != Some(&row) {
+                l.page_status[index] = row;
+                tally(l);
+                any = true;
+            }
+        }
+        any
+    }
 }
 
 fn page_status(
@@ -621,7 +679,19 @@ pub fn site_pages(prepared: &Prepared, config: &Config) -> (Vec<(String, Vec<u8>
     if !prepared.renderer.has(TEMPLATE) {
         return (Vec::new(), Vec::new());
     }
-    let report = collect(prepared, config);
+    let report = &prepared.status.get_or_init(|| track(prepared, config)).report;
+    render_pages(prepared, config, report)
+}
+
+/// The status page of each locale for `report`.
+pub(crate) fn render_pages(
+    prepared: &Prepared,
+    config: &Config,
+    report: &Report,
+) -> (Vec<(String, Vec<u8>)>, Vec<Diagnostic>) {
+    if !prepared.renderer.has(TEMPLATE) {
+        return (Vec::new(), Vec::new());
+    }
     let i18n = &prepared.i18n;
     let mut files = Vec::new();
     let mut diags = Vec::new();

@@ -117,6 +117,28 @@ impl Writer {
     }
 }
 
+/// Replaces one file of a finished site in place, for an incremental rebuild: nothing happens
+/// when the file already holds `bytes`; otherwise they are written to a temporary file beside it
+/// and renamed over it, so that a reader (the dev server) sees the old or the new file, never
+/// half of one. Returns whether the file was written.
+pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<bool> {
+    let path = out.join(rel);
+    let same = fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(&path).is_ok_and(|b| b == bytes);
+    if same {
+        return Ok(false);
+    }
+    let parent = path.parent().unwrap_or(out);
+    fs::create_dir_all(parent)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let tmp = parent.join(format!(".{name}.polyref-tmp"));
+    if let Err(e) = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, &path)) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(true)
+}
+
 /// Swaps two directories atomically.
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> io::Result<()> {
@@ -190,6 +212,20 @@ mod tests {
         assert_eq!(fs::metadata(out.join("same.html")).unwrap().ino(), inode, "the same file, linked");
         assert_eq!(fs::read(out.join("changed.html")).unwrap(), b"two");
         assert_eq!(fs::read(out.join("same.html")).unwrap(), b"same");
+    }
+
+    #[test]
+    fn replace_file_writes_only_changed_bytes_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let w = Writer::begin(&out).unwrap();
+        w.write("a/index.html", b"one").unwrap();
+        w.commit().unwrap();
+        assert!(!replace_file(&out, "a/index.html", b"one").unwrap(), "same bytes: not written");
+        assert!(replace_file(&out, "a/index.html", b"two").unwrap());
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(out.join("a")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["index.html"], "no temporary file left");
     }
 
     #[test]

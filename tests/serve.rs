@@ -97,8 +97,14 @@ fn serve_edit_break_fix_stop() {
     // An edit is rebuilt and served.
     common::edit(&root, PAGE, TITLE, "title: \"WebSocket: close() method, edited\"");
     until(port, &page, "the edited page", |r| r.body.contains("close() method, edited"));
-    let after_edit = events(port, base, None);
+    // The files are in place a moment before the state says so: wait for the new generation.
+    let after_edit = events(port, base, Some(1));
     assert!(after_edit["generation"].as_u64().unwrap() >= 2 && after_edit["ok"] == true);
+    // Only the edited page and what lists it were rendered again, incrementally.
+    assert_eq!(after_edit["incremental"], true, "{after_edit}");
+    assert!(after_edit["summary"].as_str().unwrap().starts_with("Rebuilt 1 page in 3 locales"), "{after_edit}");
+    let built = std::fs::read_to_string(root.join("site/en/web/api/websocket/close/index.html")).unwrap();
+    assert!(built.contains("close() method, edited") && !built.contains("__polyref"));
 
     // A broken edit: the diagnostic is on the events endpoint; the last good page is still served.
     let good = std::fs::read_to_string(root.join(PAGE)).unwrap();
@@ -134,6 +140,7 @@ fn a_template_or_message_change_rebuilds_too() {
     until(port, "/polyref/de/index.html", "the new German title", |r| r.body.contains("Neu: "));
     common::edit(&root, "templates/home.html", "<h1>", "<h1 class=\"edited\">");
     until(port, "/polyref/en/index.html", "the edited template", |r| r.body.contains("class=\"edited\""));
+    assert_eq!(events(port, "/polyref/", None)["incremental"], false, "a template change builds the whole site");
     // A template error is shown with its file and line, and the server goes on.
     common::edit(&root, "templates/home.html", "{% endfor %}", "{% endfor");
     let r = until(port, "/polyref/__polyref/events", "the template error", |r| r.body.contains("\"ok\":false"));

@@ -1,0 +1,215 @@
+//! Incremental rebuilds (`serve`): after each edit of a copy of the real content, the output
+//! folder must be byte for byte what a clean full build of the same inputs writes; changes an
+//! incremental rebuild cannot judge must ask for a full build; a broken edit must report what a
+//! full build reports and leave the output as it was.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{edit, project_copy, read_tree};
+use polyref::config::Config;
+use polyref::incremental::{self, Incremental, Rebuilt, Step};
+use polyref::{BuildOptions, build};
+
+const EN: &str = "content/en/web/api/websocket/close/index.md";
+const ES: &str = "content/es/web/api/websocket/close/index.md";
+const DE: &str = "content/de/web/api/websocket/close/index.md";
+const SUPPLEMENT: &str = "content/en/web/api/websocket/close/webplatform.supplement.md";
+const ES_EVENT: &str = "content/es/web/api/closeevent/index.md";
+
+fn opts() -> BuildOptions {
+    BuildOptions { write: true, jobs: Some(1) }
+}
+
+/// A full build of the copy at `root` into its `site/`, kept for incremental rebuilds.
+fn start(root: &Path) -> Incremental {
+    let config = Config::load(root).unwrap();
+    let (outcome, kept) = incremental::full(&config, &opts());
+    assert!(outcome.summary.is_some(), "the first build succeeds: {:?}", outcome.diagnostics);
+    kept.expect("a good build keeps its inputs")
+}
+
+/// Paths as the watcher reports them.
+fn paths(root: &Path, rels: &[&str]) -> Vec<PathBuf> {
+    rels.iter().map(|r| fs::canonicalize(root.join(r)).unwrap()).collect()
+}
+
+fn rebuilt(step: Step) -> Rebuilt {
+    match step {
+        Step::Done(r) => r,
+        Step::Full(reason) => panic!("expected an incremental rebuild, got a full build: {reason}"),
+    }
+}
+
+/// Asserts that `site/` is what a clean build of the same inputs writes.
+fn assert_same_as_clean_build(root: &Path, step: &str) {
+    let mut config = Config::load(root).unwrap();
+    let clean = root.join("clean");
+    let _ = fs::remove_dir_all(&clean);
+    config.output_dir = clean.clone();
+    let outcome = build(&config, &opts());
+    assert!(outcome.summary.is_some(), "{step}: the clean build succeeds");
+    let (got, want) = (read_tree(&root.join("site")), read_tree(&clean));
+    let got_names: Vec<&String> = got.keys().collect();
+    let want_names: Vec<&String> = want.keys().collect();
+    assert_eq!(got_names, want_names, "{step}: the same files");
+    for (name, text) in &want {
+        assert!(&got[name] == text, "{step}: {name} differs from a clean build");
+    }
+    fs::remove_dir_all(&clean).unwrap();
+}
+
+#[test]
+fn every_incremental_rebuild_equals_a_clean_build() {
+    let dir = project_copy();
+    let root = dir.path();
+    let mut inc = start(root);
+    assert_same_as_clean_build(root, "the first build");
+
+    // (what to edit, from, to, files that must be among those written)
+    let edits: &[(&str, &str, &str, &[&str])] = &[
+        // A sentence of a translation: its own page and model.
+        (
+            ES,
+            "cierra la conexión o intenta",
+            "cierra la conexión, o intenta",
+            &["es/web/api/websocket/close/index.html"],
+        ),
+        // The summary (`excerpt`): the page's description.
+        (ES, "cierra la conexión con el servidor.", "cierra la conexión.", &["es/web/api/websocket/close/index.html"]),
+        // The only translation of CloseEvent: the English and German pages show it as fallbacks.
+        (
+            ES_EVENT,
+            "cuando la conexión esta cerrada",
+            "cuando la conexión está cerrada",
+            &["en/web/api/closeevent/index.html", "de/web/api/closeevent/index.html"],
+        ),
+        // The English title, and the short title the English home lists.
+        (
+            EN,
+            "title: \"WebSocket: close() method\"",
+            "title: \"WebSocket: close() method (edited)\"",
+            &["en/web/api/websocket/close/index.html"],
+        ),
+        (EN, "short-title: close()", "short-title: close() (edited)", &["en/index.html"]),
+        // The English text: its hash changes, which the status pages show for German.
+        (
+            EN,
+            "connection or connection attempt",
+            "connection, or connection attempt",
+            &["en/web/api/websocket/close/index.json"],
+        ),
+        // A supplement of the English page.
+        (SUPPLEMENT, "title: close", "title: close (WebPlatform)", &["en/web/api/websocket/close/index.json"]),
+        // A warning: raw HTML the sanitizer removes.
+        (DE, "Methode schließt die", "Methode <script>x()</script> schließt die", &[]),
+    ];
+    for (i, (rel, from, to, expected)) in edits.iter().enumerate() {
+        edit(root, rel, from, to);
+        let r = rebuilt(inc.update(&paths(root, &[rel])));
+        assert!(r.ok, "edit {i}: {:?}", r.diagnostics);
+        for f in *expected {
+            assert!(r.written.iter().any(|w| w == f), "edit {i}: {f} was not written: {:?}", r.written);
+        }
+        assert_same_as_clean_build(root, &format!("edit {i} of {rel}"));
+    }
+
+    // Recording the English page's hash in the German page makes it current in the status pages.
+    let hash = polyref::git::source_hash(&fs::read_to_string(root.join(EN)).unwrap());
+    edit(
+        root,
+        DE,
+        "slug: Web/API/WebSocket/close\n",
+        &format!("slug: Web/API/WebSocket/close\npolyref-source-hash: {hash}\n"),
+    );
+    let r = rebuilt(inc.update(&paths(root, &[DE])));
+    assert!(r.written.iter().any(|w| w == "de/status/index.html"), "{:?}", r.written);
+    assert_same_as_clean_build(root, "the recorded hash");
+
+    // Two pages at once, and an edit that changes nothing in the output.
+    edit(root, ES_EVENT, "Crear un nuevo", "Crea un nuevo");
+    edit(root, EN, "If the connection is already", "If the connection is  already");
+    let r = rebuilt(inc.update(&paths(root, &[ES_EVENT, EN])));
+    assert!(r.ok && r.pages == 2, "{r:?}");
+    assert_same_as_clean_build(root, "two pages at once");
+    let r = rebuilt(inc.update(&paths(root, &[ES])));
+    assert!(r.ok && r.written.is_empty(), "nothing changed, nothing written: {:?}", r.written);
+}
+
+#[test]
+fn other_changes_take_the_full_build() {
+    let dir = project_copy();
+    let root = dir.path();
+    let mut inc = start(root);
+    let full = |step: Step| matches!(step, Step::Full(_));
+
+    edit(root, "templates/home.html", "<h1>", "<h1 class=\"x\">");
+    assert!(full(inc.update(&paths(root, &["templates/home.html"]))), "a template");
+    assert!(full(inc.update(&paths(root, &["i18n/de/ui.ftl"]))), "a message file");
+    assert!(full(inc.update(&paths(root, &["polyref.toml"]))), "the settings");
+    assert!(full(inc.update(&paths(root, &["content/data/close-codes.yaml"]))), "a data file");
+
+    let mut inc = start(root);
+    // A new translation of an existing page.
+    let new = root.join("content/de/web/api/closeevent/index.md");
+    fs::create_dir_all(new.parent().unwrap()).unwrap();
+    fs::write(&new, "---\ntitle: CloseEvent\nslug: Web/API/CloseEvent\n---\n\nText.\n").unwrap();
+    assert!(full(inc.update(&[fs::canonicalize(&new).unwrap()])), "a new page file");
+    fs::remove_file(&new).unwrap();
+    // A page file removed (the supplement of the English page).
+    let gone = paths(root, &[SUPPLEMENT]);
+    fs::remove_file(root.join(SUPPLEMENT)).unwrap();
+    assert!(full(inc.update(&gone)), "a removed page file");
+
+    // A page that now names another page.
+    let mut inc = start(root);
+    edit(root, DE, "slug: Web/API/WebSocket/close", "slug: Web/API/WebSocket/close2");
+    assert!(full(inc.update(&paths(root, &[DE]))), "a changed key");
+}
+
+#[test]
+fn a_broken_edit_reports_what_a_full_build_reports_and_keeps_the_output() {
+    let dir = project_copy();
+    let root = dir.path();
+    let mut inc = start(root);
+    let before = read_tree(&root.join("site"));
+    let good_en = fs::read_to_string(root.join(EN)).unwrap();
+    let good_es = fs::read_to_string(root.join(ES)).unwrap();
+
+    let full_report = || {
+        let config = Config::load(root).unwrap();
+        let outcome = build(&config, &BuildOptions { write: false, jobs: Some(1) });
+        assert!(outcome.summary.is_none(), "the full build fails too");
+        outcome.diagnostics.iter().map(|d| d.render()).collect::<Vec<_>>()
+    };
+
+    // A macro that does not exist (an error while rendering), then also an unclosed front
+    // matter in another file (an error while parsing: the page loses that translation).
+    edit(root, EN, "{{AvailableInWorkers}}", "{{NoSuchMacro}}");
+    let r = rebuilt(inc.update(&paths(root, &[EN])));
+    assert!(!r.ok && r.written.is_empty());
+    let got: Vec<String> = r.diagnostics.iter().map(|d| d.render()).collect();
+    assert!(got.iter().any(|d| d.contains("NoSuchMacro") && d.contains(&format!("{EN}:"))), "{got:#?}");
+    assert_eq!(got, full_report(), "the same report as a full build");
+    assert_eq!(read_tree(&root.join("site")), before, "the output is untouched");
+
+    fs::write(root.join(ES), good_es.replacen("\n---\n", "\n", 1)).unwrap();
+    let r = rebuilt(inc.update(&paths(root, &[ES])));
+    assert!(!r.ok);
+    let got: Vec<String> = r.diagnostics.iter().map(|d| d.render()).collect();
+    assert!(got.iter().any(|d| d.contains("front-matter-unclosed")), "{got:#?}");
+    assert_eq!(got, full_report(), "both problems, as a full build reports them");
+    assert_eq!(read_tree(&root.join("site")), before, "the output is untouched");
+
+    // Fixing one file is not enough; fixing both brings the output up to date.
+    fs::write(root.join(EN), &good_en).unwrap();
+    let r = rebuilt(inc.update(&paths(root, &[EN])));
+    assert!(!r.ok, "the Spanish page is still broken");
+    assert_eq!(r.diagnostics.iter().map(|d| d.render()).collect::<Vec<_>>(), full_report());
+    fs::write(root.join(ES), good_es.replace("cierra la conexión o", "cierra la conexión, o")).unwrap();
+    let r = rebuilt(inc.update(&paths(root, &[ES])));
+    assert!(r.ok, "{:?}", r.diagnostics);
+    assert_same_as_clean_build(root, "after the fix");
+}
