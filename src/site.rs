@@ -348,20 +348,55 @@ pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> 
     // Every (entity, locale) pair is a page: translated, or a marked fallback.
     let jobs: Vec<(&Entity, &str)> =
         prepared.model.entities.iter().flat_map(|e| config.locales.iter().map(move |l| (e, l.as_str()))).collect();
-    // Each page is written by the thread that rendered it; only its counts are kept.
-    let results: Vec<(Vec<Diagnostic>, bool, bool, usize)> = jobs
-        .par_iter()
-        .map(|(e, l)| {
-            let PageOutput { files, diags, fallback, untranslated } = render_page(&shared, e, l);
-            let written = !files.is_empty();
-            for (rel, bytes) in files {
-                put(&rel, &bytes);
+    // Each page is written by the thread that rendered it; only its counts are kept. The
+    // site-wide files (homes, root, assets, status, hosting extras) are made meanwhile.
+    let render_pages = || -> Vec<(Vec<Diagnostic>, bool, bool, usize)> {
+        let results = jobs
+            .par_iter()
+            .map(|(e, l)| {
+                let PageOutput { files, diags, fallback, untranslated } = render_page(&shared, e, l);
+                let written = !files.is_empty();
+                for (rel, bytes) in files {
+                    put(&rel, &bytes);
+                }
+                (diags, written, fallback, untranslated)
+            })
+            .collect();
+        timings::mark("pages");
+        results
+    };
+    let site_wide = || -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for locale in &config.locales {
+            match render_home(&shared, locale) {
+                Ok(html) => put(&format!("{locale}/index.html"), html.as_bytes()),
+                Err(d) => diags.push(d),
             }
-            (diags, written, fallback, untranslated)
-        })
-        .collect();
+        }
+        match render_root(&shared) {
+            Ok(html) => put("index.html", html.as_bytes()),
+            Err(d) => diags.push(d),
+        }
+        for (name, bytes) in &prepared.assets {
+            put(&format!("assets/{name}"), bytes);
+        }
+        // The translation status page of each locale (reads the git history, if any).
+        let (status, d) = crate::status::site_pages(prepared, config);
+        for (rel, bytes) in status {
+            put(&rel, &bytes);
+        }
+        diags.extend(d);
+        // GitHub Pages' extras: .nojekyll, 404.html, sitemap.xml, robots.txt.
+        let (hosting, d) = crate::hosting::files(prepared, config);
+        for (rel, bytes) in hosting {
+            put(&rel, &bytes);
+        }
+        diags.extend(d);
+        timings::mark("homes, status, hosting files");
+        diags
+    };
+    let (results, site_diags) = rayon::join(render_pages, site_wide);
 
-    timings::mark("pages");
     let mut pages: BTreeMap<String, usize> = config.locales.iter().map(|l| (l.clone(), 0)).collect();
     let mut fallbacks = 0;
     let mut untranslated_cells: BTreeMap<String, usize> = BTreeMap::new();
@@ -375,35 +410,8 @@ pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> 
             fallbacks += usize::from(fallback);
         }
     }
-    for locale in &config.locales {
-        match render_home(&shared, locale) {
-            Ok(html) => put(&format!("{locale}/index.html"), html.as_bytes()),
-            Err(d) => diags.push(d),
-        }
-    }
-    timings::mark("homes");
-    match render_root(&shared) {
-        Ok(html) => put("index.html", html.as_bytes()),
-        Err(d) => diags.push(d),
-    }
-    for (name, bytes) in &prepared.assets {
-        put(&format!("assets/{name}"), bytes);
-    }
-    // The translation status page of each locale (reads the git history, if any).
-    let (status, d) = crate::status::site_pages(prepared, config);
-    for (rel, bytes) in status {
-        put(&rel, &bytes);
-    }
-    diags.extend(d);
-    timings::mark("status pages");
-    // GitHub Pages' extras: .nojekyll, 404.html, sitemap.xml, robots.txt.
-    let (hosting, d) = crate::hosting::files(prepared, config);
-    for (rel, bytes) in hosting {
-        put(&rel, &bytes);
-    }
-    diags.extend(d);
+    diags.extend(site_diags);
     diags.extend(prepared.i18n.undefined_report());
-    timings::mark("hosting files");
     RenderStats {
         files: files.into_inner(),
         pages,
