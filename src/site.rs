@@ -17,6 +17,7 @@ use crate::data::examples_html;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::dialect::{self, Kind, ParsedFile, SourceInfo};
 use crate::head;
+use crate::highlight;
 use crate::i18n::I18n;
 use crate::load;
 use crate::macros::{Env, esc};
@@ -50,6 +51,9 @@ pub struct Summary {
     pub files: usize,
     pub elapsed: Duration,
     pub out: PathBuf,
+    /// What highlighting js code blocks cost. Counted for the whole process while the run
+    /// lasted, so runs at the same time in one process (tests) count each other's blocks.
+    pub highlight: highlight::Stats,
 }
 
 impl std::fmt::Display for Summary {
@@ -404,6 +408,7 @@ pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
 
 fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
     let started = Instant::now();
+    let highlighted = highlight::stats();
     let (prepared, mut diags) = prepare(config);
     let Some(prepared) = prepared else {
         return Outcome { summary: None, diagnostics: diags };
@@ -463,6 +468,7 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> Outcome {
         files: stats.files,
         elapsed: started.elapsed(),
         out: config.output_dir.clone(),
+        highlight: highlight::stats().since(&highlighted),
     };
     Outcome { summary: Some(summary), diagnostics: diags }
 }
