@@ -27,6 +27,7 @@ pub fn run(config: &Config, jobs: Option<usize>) -> Outcome {
 
 fn run_inner(config: &Config) -> Outcome {
     let started = Instant::now();
+    let highlighted = crate::highlight::stats();
     let (prepared, mut diags) = prepare(config);
     let Some(prepared) = prepared else {
         return Outcome { summary: None, diagnostics: diags };
@@ -54,6 +55,7 @@ fn run_inner(config: &Config) -> Outcome {
         untranslated_cells: site.untranslated_cells,
         elapsed: started.elapsed(),
         out: config.output_dir.clone(),
+        highlight: crate::highlight::stats().since(&highlighted),
     };
     Outcome { summary: Some(summary), diagnostics: diags }
 }

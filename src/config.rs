@@ -22,6 +22,7 @@ struct RawConfig {
     templates_dir: Option<PathBuf>,
     i18n_dir: Option<PathBuf>,
     output_dir: Option<PathBuf>,
+    highlight: Option<bool>,
 }
 
 /// Validated settings.
@@ -44,6 +45,8 @@ pub struct Config {
     pub templates_dir: PathBuf,
     pub i18n_dir: PathBuf,
     pub output_dir: PathBuf,
+    /// Whether js code blocks get syntax highlighting (class-based spans, made at build time).
+    pub highlight: bool,
 }
 
 impl Config {
@@ -113,6 +116,7 @@ impl Config {
             templates_dir: at(raw.templates_dir, "templates"),
             i18n_dir: at(raw.i18n_dir, "i18n"),
             output_dir: at(raw.output_dir, "site"),
+            highlight: raw.highlight.unwrap_or(true),
         })
     }
 
@@ -173,6 +177,7 @@ fn empty_raw() -> RawConfig {
         templates_dir: None,
         i18n_dir: None,
         output_dir: None,
+        highlight: None,
     }
 }
 
@@ -219,6 +224,14 @@ mod tests {
         assert!(err.message.contains("not an absolute URL"), "{}", err.message);
         let loc = err.location.expect("located");
         assert_eq!((loc.line, loc.col), (2, 12));
+    }
+
+    #[test]
+    fn highlighting_is_on_unless_turned_off() {
+        assert!(Config::defaults(Path::new(".")).highlight);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), "highlight = false\n").unwrap();
+        assert!(!Config::load(dir.path()).unwrap().highlight);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! 3. [`dialect`]: each file's front matter (MDN, Jekyll-style w3api, WebPlatform) → `PageMeta`.
 //! 4. [`model`]: one `Entity` per API page with a `Translation` per locale.
 //! 5. [`data`]: structured data (the close-code registry), [`rules`]: the standard's close() rules.
-//! 6. [`markdown`] with [`macros`]: bodies → HTML fragments, localized through [`i18n`].
+//! 6. [`markdown`] with [`macros`]: bodies → HTML fragments, localized through [`i18n`]; js code
+//!    blocks get class-based spans from [`highlight`].
 //! 7. [`render`]: typed views through Tera templates → pages, their heads from [`head`].
 //! 8. [`hosting`]: `404.html`, `.nojekyll`, and the [`sitemap`] with `robots.txt`.
 //! 9. [`write`](mod@write): the site, swapped in atomically.
@@ -29,6 +30,7 @@ pub mod dialect;
 pub mod front_matter;
 pub mod git;
 pub mod head;
+pub mod highlight;
 pub mod hosting;
 pub mod i18n;
 pub mod incremental;

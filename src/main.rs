@@ -63,6 +63,10 @@ enum Command {
         /// Output folder (default: site/ in the project folder)
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Leave js code blocks without syntax highlighting in this build; overrides `highlight`
+        /// in polyref.toml (the benchmark uses it to show what highlighting costs)
+        #[arg(long)]
+        no_highlight: bool,
     },
     /// Validate everything a build validates, plus links, anchors, messages and facts; writes nothing
     #[command(
@@ -143,8 +147,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { common, out } => build(common, out, true, false),
-        Command::Check { common, strict } => build(common, None, false, strict),
+        Command::Build { common, out, no_highlight } => build(common, out, no_highlight, true, false),
+        Command::Check { common, strict } => build(common, None, false, false, strict),
         Command::Status { common, json } => status(common, json),
         Command::Serve { common, out, port, debounce } => serve(common, out, port, debounce),
         Command::NewLocale { locale, root } => new_locale(&root, &locale),
@@ -178,11 +182,12 @@ fn load_config(common: &Common, out: Option<&PathBuf>) -> Result<Config, Diagnos
     Ok(config)
 }
 
-fn build(common: Common, out: Option<PathBuf>, write: bool, strict: bool) -> ExitCode {
-    let config = match load_config(&common, out.as_ref()) {
+fn build(common: Common, out: Option<PathBuf>, no_highlight: bool, write: bool, strict: bool) -> ExitCode {
+    let mut config = match load_config(&common, out.as_ref()) {
         Ok(c) => c,
         Err(d) => return config_failure(&d),
     };
+    config.highlight &= !no_highlight;
     if !common.quiet {
         eprintln!(
             "{} {} → {} ({})",
@@ -283,6 +288,9 @@ fn report(outcome: &Outcome, quiet: bool, write: bool) -> ExitCode {
     match &outcome.summary {
         Some(s) if write => {
             println!("Built {s} → {}", display(&s.out));
+            if !quiet && s.highlight.blocks > 0 {
+                println!("{}", s.highlight);
+            }
             ExitCode::SUCCESS
         }
         Some(s) => {

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::dialect::{Dialect, ParsedFile, key_from_permalink, key_from_uri};
+use crate::highlight;
 use crate::macros::{self, Env, Output, esc};
 use crate::sanitize;
 
@@ -643,6 +644,25 @@ fn transform(
                     CodeBlockKind::Fenced(lang) if !lang.is_empty() => format!(" class=\"language-{}\"", esc(lang)),
                     _ => String::new(),
                 };
+                // A js block becomes one piece of highlighted markup in place of its text events.
+                if let CodeBlockKind::Fenced(lang) = &kind
+                    && env.config.highlight
+                    && highlight::Lang::from_name(lang).is_some()
+                {
+                    let end = matching_end(&events, i);
+                    let code: String = events[i + 1..end]
+                        .iter()
+                        .filter_map(|e| if let Event::Text(t) = e { Some(&**t) } else { None })
+                        .collect();
+                    if let Some(html) = highlight::highlight(lang, &code) {
+                        out.push(Event::Html(CowStr::from(format!(
+                            "<pre tabindex=\"0\"><code{class}>{html}</code></pre>\n"
+                        ))));
+                        in_code = false;
+                        i = end + 1;
+                        continue;
+                    }
+                }
                 out.push(Event::Html(CowStr::from(format!("<pre tabindex=\"0\"><code{class}>"))));
             }
             Event::End(TagEnd::CodeBlock) => {

@@ -170,6 +170,17 @@ script:alert(1)">k</a><img src="data:text/html,<b>">"#;
     }
 
     #[test]
+    fn highlighted_code_survives() {
+        let code = "if (a < b && s === \"<script>\") { close(1000, 'x'); } // done\n";
+        let html = format!(
+            "<pre tabindex=\"0\"><code class=\"language-js\">{}</code></pre>",
+            crate::highlight::highlight("js", code).expect("js is highlighted")
+        );
+        assert!(html.contains("<span class=\"hl-keyword\">") && html.contains("&lt;script&gt;"), "{html}");
+        assert_eq!(clean(&html), html);
+    }
+
+    #[test]
     fn problems_are_described_for_translators() {
         let p = problems(r#"<a href="javascript:void(0)" onmouseover='x'>"#);
         assert_eq!(p, ["a `javascript:` URL", "an event-handler attribute `onmouseover`"]);

@@ -17,6 +17,7 @@ use crate::data::examples_html;
 use crate::diag::{Diagnostic, Diagnostics, Location, Source};
 use crate::dialect::{self, Kind, ParsedFile, SourceInfo};
 use crate::head;
+use crate::highlight;
 use crate::i18n::I18n;
 use crate::load;
 use crate::macros::{Env, esc};
@@ -51,6 +52,9 @@ pub struct Summary {
     pub files: usize,
     pub elapsed: Duration,
     pub out: PathBuf,
+    /// What highlighting js code blocks cost. Counted for the whole process while the run
+    /// lasted, so runs at the same time in one process (tests) count each other's blocks.
+    pub highlight: highlight::Stats,
 }
 
 impl std::fmt::Display for Summary {
@@ -459,6 +463,7 @@ pub fn build_and_keep(config: &Config, opts: &BuildOptions) -> (Outcome, Option<
 
 fn build_inner(config: &Config, opts: &BuildOptions, keep: Option<&mut Option<Prepared>>) -> Outcome {
     let started = Instant::now();
+    let highlighted = highlight::stats();
     let (prepared, mut diags) = prepare(config);
     let Some(prepared) = prepared else {
         return Outcome { summary: None, diagnostics: diags };
@@ -522,6 +527,7 @@ fn build_inner(config: &Config, opts: &BuildOptions, keep: Option<&mut Option<Pr
         files: stats.files,
         elapsed: started.elapsed(),
         out: config.output_dir.clone(),
+        highlight: highlight::stats().since(&highlighted),
     };
     if let (Some(keep), true) = (keep, opts.write) {
         *keep = Some(prepared);

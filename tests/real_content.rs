@@ -1,6 +1,7 @@
 //! Builds the project's real content/ and checks facts on every output page: titles, macros
 //! rendered, localized note titles, fallback notices, hreflang links, the JSON model, the
-//! generated close-code table, and that every link between our pages resolves.
+//! generated close-code table, js blocks highlighted at build time, and that every link between
+//! our pages resolves.
 
 mod common;
 
@@ -275,4 +276,63 @@ fn a_registry_message_defined_nowhere_fails_the_build_at_the_entry() {
     assert_eq!(loc.path, "content/data/close-codes.yaml");
     let yaml = fs::read_to_string(dir.path().join("content/data/close-codes.yaml")).unwrap();
     assert_eq!(yaml.lines().nth(loc.line - 1).unwrap().trim(), "- code: 1004");
+}
+
+/// The text of every `js` code block of a page, as written (markup and all).
+fn js_blocks(html: &str) -> Vec<&str> {
+    const OPEN: &str = "<code class=\"language-js\">";
+    html.match_indices(OPEN)
+        .map(|(i, _)| &html[i + OPEN.len()..])
+        .map(|rest| &rest[..rest.find("</code>").expect("a code block ends")])
+        .collect()
+}
+
+/// A highlighted block without its spans: the markup highlighting off would have written.
+fn without_spans(block: &str) -> String {
+    let mut out = String::new();
+    let mut rest = block;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let end = i + rest[i..].find('>').expect("a tag ends") + 1;
+        let tag = &rest[i..end];
+        assert!(tag == "</span>" || tag.starts_with("<span class=\"hl-"), "{tag} in a code block");
+        rest = &rest[end..];
+    }
+    out + rest
+}
+
+#[test]
+fn js_blocks_are_highlighted_at_build_time_and_pages_load_no_highlighter() {
+    let (_on, on) = build_copy(|_| {});
+    let (_off, off) = build_copy(|root| {
+        let settings = fs::read_to_string(root.join("polyref.toml")).unwrap();
+        assert!(settings.contains("highlight = true"), "polyref.toml sets highlight");
+        fs::write(root.join("polyref.toml"), settings.replace("highlight = true", "highlight = false")).unwrap();
+    });
+    for l in LOCALES {
+        let (html, plain) = (page(&on, l, PAGES[0]), page(&off, l, PAGES[0]));
+        let blocks = js_blocks(html);
+        assert!(!blocks.is_empty(), "{l}: the close() page has js blocks");
+        for block in &blocks {
+            assert!(block.contains("<span class=\"hl-function\">close</span>"), "{l}: {block}");
+        }
+        // Turned off, the same blocks are plain; the spans are all that differs, in the whole page.
+        assert!(js_blocks(plain).iter().all(|b| !b.contains('<')), "{l}: {plain}");
+        let mut unhighlighted = html.to_string();
+        for block in &blocks {
+            unhighlighted = unhighlighted.replacen(block, &without_spans(block), 1);
+        }
+        assert_eq!(unhighlighted, plain, "{l}");
+    }
+    // No highlighter reaches the reader: the site's scripts are the same files either way, and
+    // none of them colours code.
+    let scripts = |files: &BTreeMap<String, String>| -> Vec<String> {
+        files.keys().filter(|p| p.ends_with(".js")).cloned().collect()
+    };
+    assert_eq!(scripts(&on), scripts(&off));
+    for path in scripts(&on) {
+        let js = on[&path].to_ascii_lowercase();
+        assert!(!["hljs", "prism", "highlight", "hl-"].iter().any(|w| js.contains(w)), "{path}");
+        assert_eq!(on[&path], off[&path], "{path}");
+    }
 }

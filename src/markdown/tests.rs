@@ -215,13 +215,17 @@ fn an_inline_link_whose_image_is_dropped_goes_with_it() {
 
 #[test]
 fn code_blocks_can_be_scrolled_from_the_keyboard() {
-    let (r, _) = render_de("```javascript\nif (a < b) close();\n```\n\n    indented\n\n<b>raw html</b>\n");
+    let (r, _) = render_de(
+        "```javascript\nif (a < b) close();\n```\n\n    indented\n\n```css\na > b {}\n```\n\n<b>raw html</b>\n",
+    );
     let html = r.html();
+    // The js block is highlighted (and its spans pass the sanitizer the raw HTML calls for).
     assert!(
-        html.contains("<pre tabindex=\"0\"><code class=\"language-js\">if (a &lt; b) close();\n</code></pre>"),
+        html.contains("<pre tabindex=\"0\"><code class=\"language-js\"><span class=\"hl-keyword\">if</span> (a &lt; b) <span class=\"hl-function\">close</span>();\n</code></pre>"),
         "{html}"
     );
     assert!(html.contains("<pre tabindex=\"0\"><code>indented\n</code></pre>"), "{html}");
+    assert!(html.contains("<pre tabindex=\"0\"><code class=\"language-css\">a &gt; b {}\n</code></pre>"), "{html}");
 }
 
 /// Regression (fuzzing): `{#id key=value}` heading attributes could add an event handler.
