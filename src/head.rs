@@ -199,7 +199,7 @@ mod tests {
                 let parsed = crate::dialect::parse(&file, Config::mdn_locale(l)).expect("parses");
                 (
                     l.to_string(),
-                    crate::model::Translation { locale: l.to_string(), primary: parsed, supplements: vec![] },
+                    crate::model::Translation { locale: l.to_string(), primary: Box::new(parsed), supplements: vec![] },
                 )
             })
             .collect();

@@ -113,7 +113,7 @@ fn content_rel(f: &ContentFile) -> String {
 
 /// Every file of an entity: each translation's primary file and supplements.
 fn entity_files(e: &Entity) -> impl Iterator<Item = &ParsedFile> {
-    e.translations.values().flat_map(|t| std::iter::once(&t.primary).chain(&t.supplements))
+    e.translations.values().flat_map(|t| std::iter::once(&*t.primary).chain(&t.supplements))
 }
 
 /// How diagnostics are told apart (as [`Diagnostics::sort`] does).

@@ -289,7 +289,7 @@ fn locate(page: &str, v: &str, fragment: Option<&str>, model: &Model) -> Option<
         .get(page_locale)
         .into_iter()
         .chain(entity.translations.values())
-        .flat_map(|t| std::iter::once(&t.primary).chain(t.supplements.iter()));
+        .flat_map(|t| std::iter::once(&*t.primary).chain(t.supplements.iter()));
     for f in files {
         let body = f.body();
         for n in &needles {

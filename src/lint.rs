@@ -805,7 +805,7 @@ pub fn check(model: &crate::model::Model, messages: &[(String, Vec<Source>)], fa
     let mut diags = Vec::new();
     for e in &model.entities {
         for t in e.translations.values() {
-            for f in std::iter::once(&t.primary).chain(t.supplements.iter()) {
+            for f in std::iter::once(&*t.primary).chain(t.supplements.iter()) {
                 for finding in lint_markdown(f.body(), facts) {
                     diags.push(finding.diagnostic(&f.file.source, f.body_start));
                 }

@@ -32,7 +32,8 @@ pub struct Entity {
 #[derive(Debug, Clone)]
 pub struct Translation {
     pub locale: String,
-    pub primary: ParsedFile,
+    /// Boxed: an entity's translations sit in a map whose nodes have room for many entries.
+    pub primary: Box<ParsedFile>,
     pub supplements: Vec<ParsedFile>,
 }
 
@@ -56,23 +57,34 @@ impl Model {
     /// naming both.
     pub fn assemble(files: Vec<ParsedFile>, config: &Config) -> (Model, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        // key → locale → (primary files, supplementary files)
-        type Files = (Vec<ParsedFile>, Vec<ParsedFile>);
-        let mut groups: BTreeMap<String, BTreeMap<String, Files>> = BTreeMap::new();
-        for f in files {
-            let key = f.meta.key.to_lowercase();
-            let slot = groups.entry(key).or_default().entry(f.file.locale.clone()).or_default();
-            match f.file.role {
-                Role::Primary => slot.0.push(f),
-                Role::Supplement(_) => slot.1.push(f),
-            }
-        }
+        // Sorted by page, locale, primary before supplementary, path: each page's files are
+        // then neighbours, and no map of small vectors is needed (its memory grows large).
+        let mut files = files;
+        files.sort_by_cached_key(|f| {
+            let supplement = matches!(f.file.role, Role::Supplement(_));
+            (f.meta.key.to_lowercase(), f.file.locale.clone(), supplement, f.file.source.path.clone())
+        });
         let mut entities = Vec::new();
-        for (dir, locales) in groups {
+        let mut files = files.into_iter().peekable();
+        while let Some(first) = files.next() {
+            let dir = first.meta.key.to_lowercase();
+            let mut page = vec![first];
+            while let Some(f) = files.next_if(|f| f.meta.key.to_lowercase() == dir) {
+                page.push(f);
+            }
             let mut translations = BTreeMap::new();
-            for (locale, (mut primaries, mut supplements)) in locales {
-                primaries.sort_by(|a, b| a.file.source.path.cmp(&b.file.source.path));
-                supplements.sort_by(|a, b| a.file.source.path.cmp(&b.file.source.path));
+            let mut page = page.into_iter().peekable();
+            while let Some(first) = page.next() {
+                let locale = first.file.locale.clone();
+                let mut primaries = Vec::new();
+                let mut supplements = Vec::new();
+                for f in std::iter::once(first).chain(std::iter::from_fn(|| page.next_if(|f| f.file.locale == locale)))
+                {
+                    match f.file.role {
+                        Role::Primary => primaries.push(f),
+                        Role::Supplement(_) => supplements.push(f),
+                    }
+                }
                 if primaries.len() > 1 {
                     let first = &primaries[0];
                     for other in &primaries[1..] {
@@ -91,9 +103,9 @@ impl Model {
                     // Only supplementary sources: the first one stands in as the page.
                     supplements.remove(0)
                 } else {
-                    primaries.remove(0)
+                    primaries.swap_remove(0)
                 };
-                translations.insert(locale.clone(), Translation { locale, primary, supplements });
+                translations.insert(locale.clone(), Translation { locale, primary: Box::new(primary), supplements });
             }
             let lead = translations
                 .get(&config.default_locale)
