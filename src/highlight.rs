@@ -2,7 +2,9 @@
 //! (`<span class="hl-keyword">const</span>`), made at build time with tree-sitter so that pages
 //! ship no highlighter of their own. The stylesheet gives each class its colour.
 //!
-//! The grammar's query is compiled once per process and each thread keeps its own parser. The
+//! Each thread keeps its own tree-sitter parser. A block's spans come from its syntax tree: the
+//! kind of each node (a string, a keyword, a called function) gives its class, in one pass over
+//! the tree, which costs far less than matching the grammar's highlight queries. The
 //! same block often appears on many pages (every locale has it), so results are cached by
 //! (language, code) across pages and threads. Highlighting is a pure function of its input, so
 //! the output does not depend on the cache or on the number of threads.
@@ -14,23 +16,13 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, RwLock};
 use std::time::{Duration, Instant};
 
-use tree_sitter_highlight::{HighlightConfiguration, HighlightEvent, Highlighter};
+use tree_sitter::{Node, Parser};
 
-/// The capture names of the grammar's query that get a class, with that class. Every other
-/// capture (plain identifiers, punctuation, operators) stays plain text, which keeps pages small.
-/// tree-sitter matches a name to the longest of these whose parts it has: `function.method` and
-/// `function.builtin` are `function`, `string.special` (a regular expression) is `string`.
-const CLASSES: &[(&str, &str)] = &[
-    ("keyword", "hl-keyword"),
-    ("string", "hl-string"),
-    ("number", "hl-number"),
-    ("comment", "hl-comment"),
-    ("function", "hl-function"),
-    ("property", "hl-property"),
-    ("constructor", "hl-type"),
-    ("constant", "hl-constant"),
-    ("variable.builtin", "hl-builtin"),
-];
+/// A field of a node in its parent (`function` of a call), as tree-sitter numbers them.
+type FieldId = std::num::NonZeroU16;
+
+/// Names the page's global objects go by, shown as built-ins (`console.log`).
+const BUILTINS: &[&str] = &["arguments", "console", "document", "globalThis", "module", "require", "self", "window"];
 
 /// Blocks longer than this are left plain. Parsing deeply nested brackets costs time that grows
 /// faster than the text (16 KiB of `(` takes about 0.1 s, 32 KiB four times that), so the bound
@@ -67,47 +59,76 @@ impl Lang {
     }
 }
 
-/// A compiled grammar and query with the cache of its results.
+/// A language's node kinds as the highlighter sees them, and its cache of results.
 struct Grammar {
-    config: HighlightConfiguration,
+    /// By node kind id (`Node::kind_id`): what a node of that kind is to us.
+    kinds: Vec<Kind>,
+    /// The ids of the fields the classes depend on.
+    function: Option<FieldId>,
+    property: Option<FieldId>,
+    name: Option<FieldId>,
     cache: Cache,
 }
 
-/// `None` only if the grammar's own query fails to compile, which its tests would show; blocks
-/// then stay plain rather than failing the build.
+/// What a node kind is to the highlighter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Keyword,
+    Comment,
+    Str,
+    Number,
+    Constant,
+    Builtin,
+    Property,
+    Identifier,
+    Call,
+    Member,
+    FunctionDecl,
+    Other,
+}
+
 static JAVASCRIPT: LazyLock<Option<Grammar>> = LazyLock::new(|| {
-    let mut config = HighlightConfiguration::new(
-        tree_sitter_javascript::LANGUAGE.into(),
-        "js",
-        tree_sitter_javascript::HIGHLIGHT_QUERY,
-        "",
-        "",
-    )
-    .ok()?;
-    let names: Vec<&str> = CLASSES.iter().map(|(name, _)| *name).collect();
-    config.configure(&names);
-    // Patterns that capture only names we leave plain (`variable`, `operator`, `punctuation.*`)
-    // would be matched for nothing: turning them off makes each block cheaper. A name is ours
-    // when it has every part of one of `names`, the rule `configure` uses.
-    let ours = |capture: &str| names.iter().any(|n| n.split('.').all(|part| capture.split('.').any(|c| c == part)));
-    let captures: Vec<bool> = config.query.capture_names().iter().map(|c| ours(c)).collect();
-    for pattern in 0..config.query.pattern_count() {
-        let used = config
-            .query
-            .capture_quantifiers(pattern)
-            .iter()
-            .zip(&captures)
-            .any(|(q, ours)| *ours && *q != tree_sitter::CaptureQuantifier::Zero);
-        if !used {
-            config.query.disable_pattern(pattern);
-        }
-    }
-    Some(Grammar { config, cache: Cache::default() })
+    let language: tree_sitter::Language = tree_sitter_javascript::LANGUAGE.into();
+    let count = u16::try_from(language.node_kind_count()).ok()?;
+    let kinds = (0..count)
+        .map(|id| {
+            let name = language.node_kind_for_id(id).unwrap_or_default();
+            if !language.node_kind_is_named(id) {
+                // Anonymous tokens: the words are keywords (`const`, `new`); symbols stay plain.
+                let word = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase());
+                return if word { Kind::Keyword } else { Kind::Other };
+            }
+            match name {
+                "comment" | "html_comment" => Kind::Comment,
+                "string" | "template_string" | "regex" => Kind::Str,
+                "number" => Kind::Number,
+                "true" | "false" | "null" | "undefined" => Kind::Constant,
+                "this" | "super" => Kind::Builtin,
+                "property_identifier" | "private_property_identifier" => Kind::Property,
+                "identifier" => Kind::Identifier,
+                "call_expression" => Kind::Call,
+                "member_expression" => Kind::Member,
+                "function_declaration"
+                | "function_expression"
+                | "generator_function_declaration"
+                | "generator_function"
+                | "method_definition" => Kind::FunctionDecl,
+                _ => Kind::Other,
+            }
+        })
+        .collect();
+    Some(Grammar {
+        kinds,
+        function: language.field_id_for_name("function"),
+        property: language.field_id_for_name("property"),
+        name: language.field_id_for_name("name"),
+        cache: Cache::default(),
+    })
 });
 
 thread_local! {
-    /// A parser per thread: tree-sitter's highlighter keeps state between calls and is not `Sync`.
-    static HIGHLIGHTER: RefCell<Highlighter> = RefCell::new(Highlighter::new());
+    /// A parser per thread (a tree-sitter parser is not `Sync`), made on first use.
+    static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
 }
 
 /// Results by code, in shards picked by the code's hash.
@@ -209,7 +230,7 @@ pub fn highlight(lang: &str, code: &str) -> Option<Arc<str>> {
     let (html, cached) = match grammar.cache.get(code) {
         Some(html) => (html, true),
         None => {
-            let html: Arc<str> = render(&grammar.config, code)?.into();
+            let html: Arc<str> = render(grammar, code)?.into();
             grammar.cache.put(code, &html);
             (html, false)
         }
@@ -220,20 +241,120 @@ pub fn highlight(lang: &str, code: &str) -> Option<Arc<str>> {
     Some(html)
 }
 
-/// Runs the highlighter on `code` and writes its spans; `None` if tree-sitter gives up.
-fn render(config: &HighlightConfiguration, code: &str) -> Option<String> {
-    HIGHLIGHTER.with(|h| {
-        let mut h = h.try_borrow_mut().ok()?;
-        let events = h.highlight(config, code.as_bytes(), None, |_| None).ok()?;
+/// Parses `code` and writes its spans; `None` if tree-sitter gives up.
+fn render(grammar: &Grammar, code: &str) -> Option<String> {
+    PARSER.with(|parser| {
+        let mut parser = parser.try_borrow_mut().ok()?;
+        if parser.is_none() {
+            let mut p = Parser::new();
+            p.set_language(&tree_sitter_javascript::LANGUAGE.into()).ok()?;
+            *parser = Some(p);
+        }
+        let tree = parser.as_mut()?.parse(code, None)?;
         let mut out = Spans::new(code.len());
-        for event in events {
-            match event.ok()? {
-                HighlightEvent::Source { start, end } => out.text(code.get(start..end)?),
-                HighlightEvent::HighlightStart(h) => out.open(CLASSES.get(h.0)?.1),
-                HighlightEvent::HighlightEnd => out.close(),
+        // The code up to `done` is written. The walk is iterative: deeply nested code must not
+        // exhaust the stack.
+        let mut done = 0;
+        let mut cursor = tree.walk();
+        // The kinds of the current node's ancestors, with the field each holds in its parent
+        // (asking a node for its parent costs a walk from the root; the cursor knows).
+        let mut ancestors: Vec<(Kind, Option<FieldId>)> = Vec::new();
+        'walk: loop {
+            let node = cursor.node();
+            let (start, end) = (node.start_byte(), node.end_byte());
+            let kind = grammar.kinds.get(usize::from(node.kind_id())).copied().unwrap_or(Kind::Other);
+            let place = Place { grammar, field: cursor.field_id(), ancestors: &ancestors };
+            match class_of(kind, &node, code, &place) {
+                Some(class) if start >= done && code.get(start..end).is_some() => {
+                    out.text(&code[done..start]);
+                    out.open(class);
+                    out.text(&code[start..end]);
+                    out.close();
+                    done = end;
+                }
+                _ => {
+                    let field = cursor.field_id();
+                    if cursor.goto_first_child() {
+                        ancestors.push((kind, field));
+                        continue 'walk;
+                    }
+                }
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+                ancestors.pop();
             }
         }
+        out.text(code.get(done..)?);
         Some(out.finish())
+    })
+}
+
+/// Where a node sits: the field it fills in its parent, and its ancestors' kinds with the
+/// fields they fill, innermost last.
+struct Place<'a> {
+    grammar: &'a Grammar,
+    field: Option<FieldId>,
+    ancestors: &'a [(Kind, Option<FieldId>)],
+}
+
+impl Place<'_> {
+    /// The kind of the `n`th ancestor (0: the parent) and the field it fills in its own parent.
+    fn up(&self, n: usize) -> Option<(Kind, Option<FieldId>)> {
+        self.ancestors.len().checked_sub(n + 1).map(|i| self.ancestors[i])
+    }
+
+    /// Whether the node names the function of a call: `f()`, or the `close` of `socket.close()`.
+    fn called(&self) -> bool {
+        let g = self.grammar;
+        match self.up(0) {
+            Some((Kind::Call, _)) => self.field.is_some() && self.field == g.function,
+            Some((Kind::Member, field)) => {
+                self.field.is_some()
+                    && self.field == g.property
+                    && field.is_some()
+                    && field == g.function
+                    && matches!(self.up(1), Some((Kind::Call, _)))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the node is the name a function or method is declared with.
+    fn declares_function(&self) -> bool {
+        self.field.is_some() && self.field == self.grammar.name && matches!(self.up(0), Some((Kind::FunctionDecl, _)))
+    }
+}
+
+/// The class of a syntax-tree node, or `None` to look at its children (or, for a leaf, to
+/// leave it plain: names, operators, punctuation).
+fn class_of(kind: Kind, node: &Node, code: &str, place: &Place) -> Option<&'static str> {
+    Some(match kind {
+        Kind::Keyword => "hl-keyword",
+        Kind::Comment => "hl-comment",
+        Kind::Str => "hl-string",
+        Kind::Number => "hl-number",
+        Kind::Constant => "hl-constant",
+        Kind::Builtin => "hl-builtin",
+        Kind::Property if place.called() => "hl-function",
+        Kind::Property => "hl-property",
+        Kind::Identifier if place.called() || place.declares_function() => "hl-function",
+        Kind::Identifier => {
+            let name = code.get(node.start_byte()..node.end_byte())?;
+            if BUILTINS.contains(&name) {
+                "hl-builtin"
+            } else if name.len() > 1 && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit())
+            {
+                "hl-constant"
+            } else if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                "hl-type"
+            } else {
+                return None;
+            }
+        }
+        Kind::Call | Kind::Member | Kind::FunctionDecl | Kind::Other => return None,
     })
 }
 
@@ -424,7 +545,7 @@ mod tests {
         assert!(Arc::ptr_eq(&first, &second), "the second call is answered from the cache");
         assert!(after.blocks >= 1 && after.cached >= 1, "{after:?}");
         // Rendering afresh gives the same bytes the cache holds.
-        let fresh = std::thread::spawn(move || render(&JAVASCRIPT.as_ref().unwrap().config, code)).join().unwrap();
+        let fresh = std::thread::spawn(move || render(JAVASCRIPT.as_ref().unwrap(), code)).join().unwrap();
         assert_eq!(fresh.as_deref(), Some(&*first));
     }
 

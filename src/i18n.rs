@@ -5,8 +5,8 @@
 //! language names, footer, licence lines) and every macro label comes from here, so translators
 //! edit `.ftl` files and never templates or code.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, Mutex};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, RwLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -38,6 +38,9 @@ pub struct I18n {
     bundles: BTreeMap<String, Bundle>,
     /// Message ids asked for but defined in no locale: reported after the run.
     undefined: Mutex<BTreeSet<String>>,
+    /// Messages without arguments as already looked up, by locale and id: every page asks for
+    /// the same interface texts.
+    plain: RwLock<HashMap<(String, String), Option<Msg>>>,
 }
 
 impl std::fmt::Debug for I18n {
@@ -151,6 +154,7 @@ impl I18n {
             default: default.to_string(),
             bundles,
             undefined: Mutex::new(BTreeSet::new()),
+            plain: RwLock::new(HashMap::new()),
         };
         (i18n, diags)
     }
@@ -165,6 +169,19 @@ impl I18n {
 
     /// Like [`I18n::get`], but `None` when no locale defines it (for optional texts).
     pub fn lookup(&self, locale: &str, id: &str, args: &[(&str, &str)]) -> Option<Msg> {
+        if !args.is_empty() {
+            return self.resolve(locale, id, args);
+        }
+        let key = (locale.to_string(), id.to_string());
+        if let Some(found) = self.plain.read().expect("not poisoned").get(&key) {
+            return found.clone();
+        }
+        let found = self.resolve(locale, id, &[]);
+        self.plain.write().expect("not poisoned").insert(key, found.clone());
+        found
+    }
+
+    fn resolve(&self, locale: &str, id: &str, args: &[(&str, &str)]) -> Option<Msg> {
         let chain = std::iter::once(locale).chain((locale != self.default).then_some(self.default.as_str()));
         for lang in chain {
             if let Some(text) = self.bundles.get(lang).and_then(|b| format(b, id, args)) {

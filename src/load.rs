@@ -67,8 +67,13 @@ pub fn decode(display: &str, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
             .hint("the file was probably saved as Latin-1 or Windows-1252; save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"));
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let bom = text.starts_with('\u{feff}');
+    let text = match (bom, memchr::memchr(b'\r', text.as_bytes()).is_some()) {
+        // The common case: the text is kept as read, without another copy.
+        (false, false) => text,
+        (true, false) => text['\u{feff}'.len_utf8()..].to_string(),
+        (_, true) => text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n").replace('\r', "\n"),
+    };
     Ok(Source::new(display, text))
 }
 
@@ -149,6 +154,7 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
         message_paths.push((locale.clone(), files));
     }
 
+    crate::timings::mark("load: walk");
     let read = |p: &PathBuf| read_text(p, &display_path(config, p));
     let pages: Vec<_> = page_paths
         .par_iter()
@@ -224,23 +230,59 @@ fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<PagePath>, Ve
 
 /// Files below `dir`, sorted, not following symbolic links out of the tree.
 fn walk_files(dir: &Path, diags: &mut Vec<Diagnostic>, config: &Config) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in WalkDir::new(dir).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
-            Ok(e) if e.path_is_symlink() => diags.push(
-                Diagnostic::warning(
-                    "symlink",
-                    format!("{} is a symbolic link and was skipped", display_path(config, e.path())),
-                )
-                .at(Location::file(display_path(config, e.path())))
-                .hint("copy the file into content/ instead of linking to it"),
-            ),
-            Ok(_) => {}
-            Err(e) => diags.push(Diagnostic::error("read", format!("cannot read {}: {e}", dir.display()))),
+    let (files, d) = walk_tree(dir, config);
+    diags.extend(d);
+    files
+}
+
+/// [`walk_files`] for one folder: its entries in name order, each subfolder walked in parallel
+/// (a reference has tens of thousands of page folders), the results kept in that order.
+fn walk_tree(dir: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let cannot = |e: std::io::Error| Diagnostic::error("read", format!("cannot read {}: {e}", dir.display()));
+    let mut entries: Vec<std::fs::DirEntry> = Vec::new();
+    let mut diags = Vec::new();
+    match std::fs::read_dir(dir) {
+        Ok(list) => {
+            for entry in list {
+                match entry {
+                    Ok(e) => entries.push(e),
+                    Err(e) => diags.push(cannot(e)),
+                }
+            }
         }
+        Err(e) => return (Vec::new(), vec![cannot(e)]),
     }
-    out
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    let parts: Vec<(Vec<PathBuf>, Vec<Diagnostic>)> = entries
+        .par_iter()
+        .map(|e| {
+            let path = e.path();
+            // The entry's own type: a symbolic link is not followed.
+            match e.file_type() {
+                Ok(t) if t.is_file() => (vec![path], Vec::new()),
+                Ok(t) if t.is_dir() => walk_tree(&path, config),
+                Ok(t) if t.is_symlink() => (
+                    Vec::new(),
+                    vec![
+                        Diagnostic::warning(
+                            "symlink",
+                            format!("{} is a symbolic link and was skipped", display_path(config, &path)),
+                        )
+                        .at(Location::file(display_path(config, &path)))
+                        .hint("copy the file into content/ instead of linking to it"),
+                    ],
+                ),
+                Ok(_) => (Vec::new(), Vec::new()),
+                Err(e) => (Vec::new(), vec![cannot(e)]),
+            }
+        })
+        .collect();
+    let mut files = Vec::new();
+    for (f, d) in parts {
+        files.extend(f);
+        diags.extend(d);
+    }
+    (files, diags)
 }
 
 /// The templates (named by their path below `templates/`) and the static files of
@@ -298,6 +340,10 @@ mod tests {
     fn bom_and_crlf_are_normalised() {
         let s = decode("a.md", b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n".to_vec()).unwrap();
         assert_eq!(&*s.text, "---\ntitle: x\n---\n");
+        let bom_only = decode("a.md", b"\xEF\xBB\xBF---\ntitle: x\n---\n".to_vec()).unwrap();
+        assert_eq!(&*bom_only.text, "---\ntitle: x\n---\n");
+        let old_mac = decode("a.md", b"a\rb\n".to_vec()).unwrap();
+        assert_eq!(&*old_mac.text, "a\nb\n");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Model stage: groups the parsed files into one [`Entity`] per API page with one
 //! [`Translation`] per locale, whatever dialect each came in. Pure: no I/O.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -41,6 +41,9 @@ pub struct Translation {
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     pub entities: Vec<Entity>,
+    /// Each entity's position in `entities` by its folder (the key lowercased): every link of
+    /// every page is looked up here.
+    index: HashMap<String, usize>,
 }
 
 /// Where a reader of `locale` gets an entity's content from.
@@ -136,13 +139,19 @@ impl Model {
                 translations,
             });
         }
-        (Model { entities }, diags)
+        let index = entities.iter().enumerate().map(|(i, e)| (e.dir.clone(), i)).collect();
+        (Model { entities, index }, diags)
     }
 
     /// The entity whose key is `key`, compared without case.
     pub fn find(&self, key: &str) -> Option<&Entity> {
-        let dir = key.trim_matches('/').to_lowercase();
-        self.entities.binary_search_by(|e| e.dir.as_str().cmp(dir.as_str())).ok().map(|i| &self.entities[i])
+        let key = key.trim_matches('/');
+        let i = if key.bytes().any(|b| b.is_ascii_uppercase()) || !key.is_ascii() {
+            self.index.get(&key.to_lowercase())
+        } else {
+            self.index.get(key)
+        };
+        i.map(|&i| &self.entities[i])
     }
 }
 
