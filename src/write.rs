@@ -21,6 +21,9 @@ pub struct Writer {
     /// The site being replaced: a file whose bytes did not change is hard-linked from it rather
     /// than written again (on disk, writing is what costs).
     previous: Option<PathBuf>,
+    /// Folders of `tmp` made so far, so that each is made with one call and never asked about
+    /// again (a page's two files share a folder; thousands of pages share their parents).
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
@@ -55,33 +58,40 @@ impl Writer {
         let tmp = sibling(out, "tmp");
         fs::create_dir_all(&tmp)?;
         let previous = out.join(MARKER).exists().then(|| out.to_path_buf());
-        Ok(Writer { out: out.to_path_buf(), tmp, previous })
+        Ok(Writer { out: out.to_path_buf(), tmp, previous, made: Default::default() })
     }
 
     /// Writes one file, `rel` being its `/`-separated path inside the site.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.tmp.join(rel);
-        let attempt = || {
-            if let Some(prev) = &self.previous {
-                let old = prev.join(rel);
-                let same = fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-                    && fs::read(&old).is_ok_and(|b| b == bytes);
-                if same && fs::hard_link(&old, &path).is_ok() {
-                    return Ok(());
-                }
-            }
-            fs::write(&path, bytes)
-        };
-        // Folders are made when a file first needs them (a page's second file finds its folder).
-        match attempt() {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent)?;
-                }
-                attempt()
-            }
-            done => done,
+        if let Some(parent) = path.parent() {
+            self.make_dir(parent)?;
         }
+        if let Some(prev) = &self.previous {
+            let old = prev.join(rel);
+            let same = fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+                && fs::read(&old).is_ok_and(|b| b == bytes);
+            if same && fs::hard_link(&old, &path).is_ok() {
+                return Ok(());
+            }
+        }
+        fs::write(path, bytes)
+    }
+
+    /// Makes `dir` (inside the temporary folder) and its missing parents, each once.
+    fn make_dir(&self, dir: &Path) -> io::Result<()> {
+        if dir == self.tmp || self.made.lock().expect("not poisoned").contains(dir) {
+            return Ok(());
+        }
+        if let Some(parent) = dir.parent().filter(|p| p.starts_with(&self.tmp)) {
+            self.make_dir(parent)?;
+        }
+        match fs::create_dir(dir) {
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+            _ => {}
+        }
+        self.made.lock().expect("not poisoned").insert(dir.to_path_buf());
+        Ok(())
     }
 
     /// Puts the new site in place of the old one.
