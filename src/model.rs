@@ -41,8 +41,8 @@ pub struct Translation {
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     pub entities: Vec<Entity>,
-    /// Each entity's position in `entities` by its folder (the key lowercased): every link of
-    /// every page is looked up here.
+    /// Each entity's position in `entities` by its folder (the key lowercased) and by its key as
+    /// written: every link of every page is looked up here.
     index: HashMap<String, usize>,
 }
 
@@ -139,18 +139,16 @@ impl Model {
                 translations,
             });
         }
-        let index = entities.iter().enumerate().map(|(i, e)| (e.dir.clone(), i)).collect();
+        let index = entities.iter().enumerate().flat_map(|(i, e)| [(e.dir.clone(), i), (e.key.clone(), i)]).collect();
         (Model { entities, index }, diags)
     }
 
     /// The entity whose key is `key`, compared without case.
     pub fn find(&self, key: &str) -> Option<&Entity> {
         let key = key.trim_matches('/');
-        let i = if key.bytes().any(|b| b.is_ascii_uppercase()) || !key.is_ascii() {
-            self.index.get(&key.to_lowercase())
-        } else {
-            self.index.get(key)
-        };
+        // A link usually names the key as the page writes it; otherwise compare without case.
+        // (A key and a folder never name two entities: the folder is the key lowercased.)
+        let i = self.index.get(key).or_else(|| self.index.get(&key.to_lowercase()));
         i.map(|&i| &self.entities[i])
     }
 }

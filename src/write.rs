@@ -23,7 +23,7 @@ pub struct Writer {
     previous: Option<PathBuf>,
     /// Folders of `tmp` made so far, so that each is made with one call and never asked about
     /// again (a page's two files share a folder; thousands of pages share their parents).
-    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    made: std::sync::Mutex<std::collections::HashSet<std::ffi::OsString>>,
 }
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
@@ -80,7 +80,7 @@ impl Writer {
 
     /// Makes `dir` (inside the temporary folder) and its missing parents, each once.
     fn make_dir(&self, dir: &Path) -> io::Result<()> {
-        if dir == self.tmp || self.made.lock().expect("not poisoned").contains(dir) {
+        if dir == self.tmp || self.made.lock().expect("not poisoned").contains(dir.as_os_str()) {
             return Ok(());
         }
         if let Some(parent) = dir.parent().filter(|p| p.starts_with(&self.tmp)) {
@@ -90,7 +90,7 @@ impl Writer {
             Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
             _ => {}
         }
-        self.made.lock().expect("not poisoned").insert(dir.to_path_buf());
+        self.made.lock().expect("not poisoned").insert(dir.as_os_str().to_owned());
         Ok(())
     }
 
