@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # The build benchmark: clean-build wall time, pages per second and peak memory of polyref, beside
-# the floor (pulldown-cmark alone, same parallelism) and Hugo, on a RAM disk and on disk.
+# the floor (pulldown-cmark alone, same parallelism) and Hugo, on a RAM disk and on disk; then
+# serve's incremental rebuild of one edited page on the largest corpus.
 #
-#   bash benches/run.sh                   # 3,000 and 30,000 pages, 5 runs each
+#   bash benches/run.sh                   # 3,000 and 30,000 pages
 #   SIZES="1000" RUNS=3 bash benches/run.sh
 #   HUGO=0 bash benches/run.sh            # without Hugo
+#   WHERE=ram INCREMENTAL=0 bash benches/run.sh
 #
-# SIZES counts API pages; each is written in 3 locales. Needs hyperfine (Debian), installed
-# when missing, and Debian's hugo for the comparison (installed when missing unless HUGO=0).
+# SIZES counts API pages; each is written in 3 locales. RUNS timed runs (after one warm-up) on
+# the RAM disk, DISK_RUNS on disk, where a run and the removal of its output take minutes. Peak
+# memory is measured once per tool, on the RAM disk. Needs hyperfine (Debian), installed when
+# missing, and Debian's hugo for the comparison (installed when missing unless HUGO=0).
 # Prints a markdown table; the raw hyperfine results go to target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000"}
 RUNS=${RUNS:-5}
+DISK_RUNS=${DISK_RUNS:-2}
 HUGO=${HUGO:-1}
+WHERE=${WHERE:-"ram disk"}
+INCREMENTAL=${INCREMENTAL:-1}
 RAM=${RAM_DIR:-/dev/shm/polyref-bench}
 DISK=${DISK_DIR:-$PWD/target/bench/disk}
 mkdir -p target/bench
@@ -22,7 +29,7 @@ need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get inst
 need hyperfine hyperfine
 [ "$HUGO" = 1 ] && need hugo hugo
 
-cargo build --release --quiet --bin polyref --example bench_corpus --example floor
+cargo build --release --quiet --bin polyref --example bench_corpus --example floor --example bench_incremental
 POLYREF=$PWD/target/release/polyref
 CORPUS=$PWD/target/release/examples/bench_corpus
 FLOOR=$PWD/target/release/examples/floor
@@ -36,40 +43,51 @@ print(round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
 PY
 }
 
-echo "| pages | where | tool | median wall (s) | pages/s | × floor | peak memory (MB) |"
-echo "|---:|---|---|---:|---:|---:|---:|"
+echo "| pages | where | tool | median wall (s) | pages/s | × floor | Hugo's time ÷ this | peak memory (MB) |"
+echo "|---:|---|---|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
   pages=$((n * 3))
-  for where in ram disk; do
+  for where in $WHERE; do
     base=$([ "$where" = ram ] && echo "$RAM/$n" || echo "$DISK/$n")
     rm -rf "$base" && mkdir -p "$base"
     hugo_args=()
     [ "$HUGO" = 1 ] && hugo_args=(--hugo "$base/hugo")
     "$CORPUS" --pages "$n" --out "$base/corpus" "${hugo_args[@]}" >/dev/null
     out="$base/out"
-    # The second polyref row leaves js blocks plain: the difference is what highlighting costs.
     cmds=("$POLYREF build -q --root $PWD --content $base/corpus/content --out $out"
-          "$POLYREF build -q --no-highlight --root $PWD --content $base/corpus/content --out $out"
           "$FLOOR $base/corpus/content $out")
-    names=(polyref "polyref --no-highlight" floor)
+    names=(polyref floor)
+    if [ "$where" = ram ]; then
+      # Highlighting is CPU work: its cost shows on the RAM disk as the difference of the rows.
+      cmds+=("$POLYREF build -q --no-highlight --root $PWD --content $base/corpus/content --out $out")
+      names+=("polyref --no-highlight")
+    fi
     if [ "$HUGO" = 1 ]; then
       cmds+=("hugo --quiet --source $base/hugo --destination $out")
       names+=(hugo)
     fi
     json=target/bench/$where-$n.json
-    hyperfine --style none --runs "$RUNS" --warmup 1 --prepare "rm -rf $out $base/.out.polyref-tmp $base/.out.polyref-old" \
+    runs=$([ "$where" = ram ] && echo "--runs $RUNS --warmup 1" || echo "--runs $DISK_RUNS")
+    # Each run starts from no output, with the removal of the last one written out (`sync`).
+    # shellcheck disable=SC2086
+    hyperfine --style none $runs --prepare "rm -rf $out $base/.out.polyref-tmp $base/.out.polyref-old; sync" \
       --export-json "$json" "${cmds[@]}" >/dev/null
     for i in "${!names[@]}"; do
-      rm -rf "$out"
-      # shellcheck disable=SC2086
-      mem=$(peak ${cmds[$i]})
+      mem="—"
+      if [ "$where" = ram ]; then
+        rm -rf "$out"
+        # shellcheck disable=SC2086
+        mem=$(peak ${cmds[$i]})
+      fi
       python3 - "$json" "$i" "$pages" "$where" "${names[$i]}" "$mem" <<'PY'
 import json, sys
 res = json.load(open(sys.argv[1]))["results"]
 i, pages, where, name, mem = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
 median = res[i]["median"]
-floor = res[2]["median"]  # the commands are polyref, polyref --no-highlight, floor[, hugo]
-print(f"| {pages:,} | {where} | {name} | {median:.2f} | {pages / median:,.0f} | {median / floor:.2f} | {mem} |")
+floor = res[1]["median"]  # the commands are polyref, floor, then the optional ones
+hugo = [r["median"] for r in res if r["command"].startswith("hugo ")]
+vs_hugo = f"{hugo[0] / median:.1f}" if hugo else "—"
+print(f"| {pages:,} | {where} | {name} | {median:.2f} | {pages / median:,.0f} | {median / floor:.2f} | {vs_hugo} | {mem} |")
 PY
     done
     rm -rf "$out"
@@ -77,3 +95,14 @@ PY
 done
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d)"
+
+if [ "$INCREMENTAL" = 1 ]; then
+  largest=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
+  echo
+  echo "Incremental rebuild in serve, $((largest * 3)) pages on the RAM disk:"
+  echo "A sentence of one page edited:"
+  "$PWD/target/release/examples/bench_incremental" --pages "$largest" --dir "$RAM/incremental" | grep -v "^Rebuilt\|^Built"
+  echo "The short title edited (the locale's home lists it):"
+  "$PWD/target/release/examples/bench_incremental" --pages "$largest" --dir "$RAM/incremental" --title | grep -v "^Rebuilt\|^Built"
+  rm -rf "$RAM/incremental"
+fi
