@@ -87,6 +87,19 @@ pub fn home_alternates(config: &Config) -> Vec<AlternateView> {
 
 /// `og:locale` for a language tag: `language_TERRITORY` (`en` → `en_US`, `pt-BR` → `pt_BR`).
 pub fn og_locale(tag: &str) -> String {
+    thread_local! {
+        // Every page asks about the same few locales; the likely-subtags lookup is not free.
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+    }
+    if let Some(known) = KNOWN.with(|k| k.borrow().get(tag).cloned()) {
+        return known;
+    }
+    let value = og_locale_of(tag);
+    KNOWN.with(|k| k.borrow_mut().insert(tag.to_string(), value.clone()));
+    value
+}
+
+fn og_locale_of(tag: &str) -> String {
     let Ok(mut id) = tag.parse::<LanguageIdentifier>() else {
         return tag.replace('-', "_");
     };

@@ -40,7 +40,7 @@ pub struct I18n {
     undefined: Mutex<BTreeSet<String>>,
     /// Messages without arguments as already looked up, by locale and id: every page asks for
     /// the same interface texts.
-    plain: RwLock<HashMap<(String, String), Option<Msg>>>,
+    plain: RwLock<HashMap<String, HashMap<String, Option<Msg>>>>,
 }
 
 impl std::fmt::Debug for I18n {
@@ -172,12 +172,12 @@ impl I18n {
         if !args.is_empty() {
             return self.resolve(locale, id, args);
         }
-        let key = (locale.to_string(), id.to_string());
-        if let Some(found) = self.plain.read().expect("not poisoned").get(&key) {
+        if let Some(found) = self.plain.read().expect("not poisoned").get(locale).and_then(|m| m.get(id)) {
             return found.clone();
         }
         let found = self.resolve(locale, id, &[]);
-        self.plain.write().expect("not poisoned").insert(key, found.clone());
+        let mut plain = self.plain.write().expect("not poisoned");
+        plain.entry(locale.to_string()).or_default().insert(id.to_string(), found.clone());
         found
     }
 

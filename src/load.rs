@@ -89,7 +89,6 @@ pub fn display_path(config: &Config, path: &Path) -> String {
 /// Walks and reads the content and message trees. Problems are collected, never fatal here.
 pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut page_paths: Vec<PagePath> = Vec::new();
     let mut data_paths = Vec::new();
 
     let content = &config.content_dir;
@@ -133,10 +132,12 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
         }
         locale_dirs.push((entry.into_path(), name));
     }
-    // The locale folders are walked in parallel; the results keep the folders' order.
+    // The locale folders are walked and their pages read in parallel; the results keep the
+    // folders' order.
     let walked: Vec<_> = locale_dirs.par_iter().map(|(dir, locale)| walk_locale(dir, locale, config)).collect();
-    for (pages, d) in walked {
-        page_paths.extend(pages);
+    let mut pages = Vec::new();
+    for (files, d) in walked {
+        pages.extend(files);
         diags.extend(d);
     }
 
@@ -154,14 +155,7 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
         message_paths.push((locale.clone(), files));
     }
 
-    crate::timings::mark("load: walk");
     let read = |p: &PathBuf| read_text(p, &display_path(config, p));
-    let pages: Vec<_> = page_paths
-        .par_iter()
-        .map(|(p, locale, dir, role)| {
-            read(p).map(|source| ContentFile { source, locale: locale.clone(), dir: dir.clone(), role: role.clone() })
-        })
-        .collect();
     let data: Vec<_> = data_paths.par_iter().map(read).collect();
 
     let mut loaded = Loaded::default();
@@ -190,11 +184,8 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
     (loaded, diags)
 }
 
-/// A page file found by the walk: its path, locale, folder below the locale folder, and role.
-type PagePath = (PathBuf, String, String, Role);
-
-/// The page files of one locale folder.
-fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<PagePath>, Vec<Diagnostic>) {
+/// The page files of one locale folder, read.
+fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<Result<ContentFile, Diagnostic>>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut pages = Vec::new();
     for f in walk_files(root, &mut diags, config) {
@@ -225,7 +216,13 @@ fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<PagePath>, Ve
             .unwrap_or_default();
         pages.push((f, locale.to_string(), dir, role));
     }
-    (pages, diags)
+    let files = pages
+        .into_par_iter()
+        .map(|(path, locale, dir, role)| {
+            read_text(&path, &display_path(config, &path)).map(|source| ContentFile { source, locale, dir, role })
+        })
+        .collect();
+    (files, diags)
 }
 
 /// Files below `dir`, sorted, not following symbolic links out of the tree.
