@@ -123,9 +123,40 @@ pub struct SourceFile {
     /// The last commit that changed it, with git.
     pub last_commit: Option<Commit>,
     /// The value for [`SOURCE_HASH_FIELD`] that marks a translation as current.
-    pub hash: String,
+    pub hash: SourceHash,
     /// It has changes not committed yet.
     pub uncommitted: bool,
+}
+
+/// A source file's [`SOURCE_HASH_FIELD`] value, computed when first asked for: most builds
+/// compare no hash, and hashing every source of a large site is not free.
+#[derive(Debug, Clone)]
+pub struct SourceHash {
+    text: std::sync::Arc<str>,
+    hash: std::sync::OnceLock<String>,
+}
+
+impl SourceHash {
+    pub fn new(text: std::sync::Arc<str>) -> SourceHash {
+        SourceHash { text, hash: std::sync::OnceLock::new() }
+    }
+
+    /// The hash (git's blob id of the text).
+    pub fn get(&self) -> &str {
+        self.hash.get_or_init(|| git::source_hash(&self.text))
+    }
+}
+
+impl PartialEq for SourceHash {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Serialize for SourceHash {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.get())
+    }
 }
 
 /// One page in one locale.
@@ -230,7 +261,7 @@ fn freshness(
 ) -> Freshness {
     let source_path = fs_path(config, &source.file);
     let by_hash = |h: &str| {
-        if h.eq_ignore_ascii_case(&source.hash) {
+        if h.eq_ignore_ascii_case(source.hash.get()) {
             Freshness::UpToDate { by: Basis::Hash }
         } else {
             // 0 commits since means the difference is not committed yet: no count to give.
@@ -279,7 +310,7 @@ fn source_file(e: &Entity, config: &Config, repo: Option<&Repo>) -> Option<Sourc
     Some(SourceFile {
         last_commit: repo.and_then(|r| r.last_change(&path)),
         uncommitted: repo.is_some_and(|r| r.is_modified(&path)),
-        hash: git::source_hash(&t.primary.file.source.text),
+        hash: SourceHash::new(t.primary.file.source.text.clone()),
         file,
     })
 }
@@ -535,7 +566,7 @@ impl Report {
                     let mdn = p.dialect.is_none_or(|d| d == crate::dialect::Dialect::Mdn);
                     let current = |s: &SourceFile| match (&s.last_commit, mdn) {
                         (Some(c), true) => format!("`sourceCommit: {}` ({}, {})", c.id, s.file, c.date),
-                        _ => format!("`{SOURCE_HASH_FIELD}: {}` ({})", s.hash, s.file),
+                        _ => format!("`{SOURCE_HASH_FIELD}: {}` ({})", s.hash.get(), s.file),
                     };
                     match (&p.freshness, &p.source) {
                         (Freshness::Source | Freshness::UpToDate { .. }, _) | (_, None) => {}
