@@ -302,17 +302,26 @@ pub struct Tracked {
     sources: BTreeMap<String, SourceFile>,
 }
 
+/// Where [`source_file`] learns what git knows of a file.
+enum Git<'a> {
+    None,
+    /// The whole content folder's history, read at once (a full report).
+    History(&'a git::History),
+    /// Asked file by file (one entity's rows after an edit).
+    Repo(&'a Repo),
+}
+
 /// The default locale's page of `e`, as translations are compared with it.
-fn source_file(e: &Entity, config: &Config, repo: Option<&Repo>) -> Option<SourceFile> {
+fn source_file(e: &Entity, config: &Config, git: &Git) -> Option<SourceFile> {
     let t = e.translations.get(&config.default_locale)?;
     let file = t.primary.file.source.path.clone();
     let path = fs_path(config, &file);
-    Some(SourceFile {
-        last_commit: repo.and_then(|r| r.last_change(&path)),
-        uncommitted: repo.is_some_and(|r| r.is_modified(&path)),
-        hash: SourceHash::new(t.primary.file.source.text.clone()),
-        file,
-    })
+    let (last_commit, uncommitted) = match git {
+        Git::None => (None, false),
+        Git::History(h) => (h.last_change(&path), h.is_modified(&path)),
+        Git::Repo(r) => (r.last_change(&path), r.is_modified(&path)),
+    };
+    Some(SourceFile { last_commit, uncommitted, hash: SourceHash::new(t.primary.file.source.text.clone()), file })
 }
 
 /// The close-code table cells `locale` shows in the default language (message ids).
@@ -350,11 +359,13 @@ pub fn track(prepared: &Prepared, config: &Config) -> Tracked {
     let i18n_dir = load::display_path(config, &config.i18n_dir);
 
     // The default locale's page of each entity, compared against by every translation.
+    let history = repo.as_ref().map(|r| r.history(&config.content_dir));
+    let git = history.as_ref().map_or(Git::None, Git::History);
     let sources: BTreeMap<String, SourceFile> = prepared
         .model
         .entities
         .par_iter()
-        .filter_map(|e| Some((e.key.clone(), source_file(e, config, repo.as_ref())?)))
+        .filter_map(|e| Some((e.key.clone(), source_file(e, config, &git)?)))
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
@@ -411,7 +422,8 @@ impl Tracked {
         let default = &config.default_locale;
         let source_changed = changed.contains(default);
         if source_changed {
-            match source_file(e, config, self.repo.as_ref()) {
+            let git = self.repo.as_ref().map_or(Git::None, Git::Repo);
+            match source_file(e, config, &git) {
                 Some(s) => self.sources.insert(e.key.clone(), s),
                 None => self.sources.remove(&e.key),
             };

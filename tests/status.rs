@@ -277,3 +277,34 @@ fn the_site_has_a_status_page_linked_from_each_home() {
     // The copy has no git history: the page says so.
     assert!(de.contains("keine Git-Geschichte"), "{de}");
 }
+
+/// The whole-folder history (two git commands) answers as the per-file questions do: for a
+/// committed file, one changed since, an untracked one, one in a new folder, and names with
+/// spaces and non-ASCII letters.
+#[test]
+fn folder_history_matches_per_file_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let files =
+        ["content/en/a/index.md", "content/en/b b/index.md", "content/de/größe/index.md", "content/es/c/index.md"];
+    for f in &files[..3] {
+        write(root, f, "one\n");
+    }
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "first"]);
+    write(root, files[1], "two\n");
+    git(root, &["commit", "-q", "-am", "second"]);
+    write(root, files[2], "changed, not committed\n");
+    write(root, files[3], "never committed\n");
+    let repo = polyref::git::Repo::discover(&root.join("content")).expect("a repository");
+    let history = repo.history(&root.join("content"));
+    for f in files {
+        let path = root.join(f);
+        assert_eq!(history.last_change(&path), repo.last_change(&path), "{f}");
+        assert_eq!(history.is_modified(&path), repo.is_modified(&path), "{f}");
+    }
+    assert!(history.last_change(&root.join(files[0])).is_some());
+    assert!(history.is_modified(&root.join(files[2])) && history.is_modified(&root.join(files[3])));
+    assert!(!history.is_modified(&root.join(files[1])));
+}
