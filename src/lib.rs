@@ -13,7 +13,8 @@
 //! 8. [`hosting`]: `404.html`, `.nojekyll`, and the [`sitemap`] with `robots.txt`.
 //! 9. [`write`](mod@write): the site, swapped in atomically.
 //!
-//! [`diag`] carries the problems of every stage; [`front_matter`] is the one door to YAML.
+//! [`diag`] carries the problems of every stage; [`front_matter`] is the one door to YAML;
+//! [`timings`] prints each stage's time and memory when `POLYREF_TIMINGS=1` is set.
 //!
 //! The translators' commands build on these stages: [`check`] (with [`links`], [`lint`] and
 //! [`messages`]), [`status`] (with [`git`]), [`serve`] (with [`incremental`]) and [`new_locale`].
