@@ -161,6 +161,19 @@ struct Shared<'a> {
     renderer: &'a Renderer,
 }
 
+impl<'a> Shared<'a> {
+    fn new(prepared: &'a Prepared, config: &'a Config) -> Shared<'a> {
+        Shared {
+            config,
+            model: &prepared.model,
+            i18n: &prepared.i18n,
+            registry: prepared.registry.as_ref(),
+            examples: prepared.examples.as_ref(),
+            renderer: &prepared.renderer,
+        }
+    }
+}
+
 /// Builds (or with `write: false`, checks) the site described by `config`.
 pub fn build(config: &Config, opts: &BuildOptions) -> Outcome {
     let run = || build_inner(config, opts, None);
@@ -332,14 +345,7 @@ pub struct RenderStats {
 /// assets, handing each file to `sink` as soon as it is made, so that memory does not grow with
 /// the size of the site. Pure apart from the sink.
 pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> RenderStats {
-    let shared = Shared {
-        config,
-        model: &prepared.model,
-        i18n: &prepared.i18n,
-        registry: prepared.registry.as_ref(),
-        examples: prepared.examples.as_ref(),
-        renderer: &prepared.renderer,
-    };
+    let shared = Shared::new(prepared, config);
     let write_error: std::sync::Mutex<Option<std::io::Error>> = std::sync::Mutex::new(None);
     let files = std::sync::atomic::AtomicUsize::new(0);
     let put = |rel: &str, bytes: &[u8]| {
@@ -542,14 +548,7 @@ pub(crate) fn render_entity(
     config: &Config,
     entity: &Entity,
 ) -> (Vec<(String, Vec<u8>)>, Vec<Diagnostic>) {
-    let shared = Shared {
-        config,
-        model: &prepared.model,
-        i18n: &prepared.i18n,
-        registry: prepared.registry.as_ref(),
-        examples: prepared.examples.as_ref(),
-        renderer: &prepared.renderer,
-    };
+    let shared = Shared::new(prepared, config);
     let mut files = Vec::new();
     let mut diags = Vec::new();
     for locale in &config.locales {
@@ -562,14 +561,7 @@ pub(crate) fn render_entity(
 
 /// Renders `locale`'s home page (for incremental rebuilds).
 pub(crate) fn render_home_of(prepared: &Prepared, config: &Config, locale: &str) -> Result<String, Diagnostic> {
-    let shared = Shared {
-        config,
-        model: &prepared.model,
-        i18n: &prepared.i18n,
-        registry: prepared.registry.as_ref(),
-        examples: prepared.examples.as_ref(),
-        renderer: &prepared.renderer,
-    };
+    let shared = Shared::new(prepared, config);
     render_home(&shared, locale)
 }
 
