@@ -550,6 +550,20 @@ mod tests {
     }
 
     #[test]
+    fn deeply_nested_code_is_walked_without_recursion() {
+        // As deep as a block may be: the walk keeps its own stack, not the thread's.
+        let code = format!("{}x{}", "[".repeat(MAX_CODE / 2 - 1), "]".repeat(MAX_CODE / 2 - 1));
+        let html = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || (highlight("js", &code), code))
+            .unwrap()
+            .join()
+            .unwrap();
+        let (html, code) = html;
+        assert_eq!(text_content(&html.expect("highlighted")), code);
+    }
+
+    #[test]
     fn stats_read_as_a_sentence() {
         let s = Stats { blocks: 3, cached: 2, time: Duration::from_micros(1500) };
         assert_eq!(s.to_string(), "Highlighted 3 js blocks (2 from the cache) in 1.5 ms");
