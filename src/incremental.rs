@@ -123,22 +123,6 @@ fn diag_key(d: &Diagnostic) -> DiagKey {
     (d.location.as_ref().map(|l| (l.path.clone(), l.line, l.col)), d.severity, d.code, d.message.clone())
 }
 
-/// Parses `files` as the dialect stage does: the parsed files, and every problem found.
-fn parse_all(files: &[ContentFile]) -> (Vec<ParsedFile>, Vec<Diagnostic>) {
-    let mut parsed = Vec::new();
-    let mut diags = Vec::new();
-    for f in files {
-        match dialect::parse(f, Config::mdn_locale(&f.locale)) {
-            Ok(mut p) => {
-                diags.append(&mut p.warnings);
-                parsed.push(p);
-            }
-            Err(d) => diags.extend(d),
-        }
-    }
-    (parsed, diags)
-}
-
 /// One edited entity, rendered but not yet in the model.
 struct Candidate {
     index: usize,
@@ -285,17 +269,12 @@ impl Incremental {
     /// Reads and parses the edited files `rels` of the entity in folder `dir` again, assembles
     /// the entity and renders its pages. `Err` when the edit needs a full build.
     fn candidate(&mut self, dir: &str, rels: &BTreeSet<String>) -> Result<Candidate, String> {
-        let index = self
-            .prepared
-            .model
-            .entities
-            .binary_search_by(|e| e.dir.as_str().cmp(dir))
-            .map_err(|_| format!("the page {dir} is not in the site"))?;
+        let index = self.prepared.model.position(dir).ok_or_else(|| format!("the page {dir} is not in the site"))?;
         let current = &self.prepared.model.entities[index];
         if !self.edited.contains_key(dir) {
             // The first edit since the full build: what the full build reported for this entity.
             let sources: Vec<ContentFile> = entity_files(current).map(|f| f.file.clone()).collect();
-            let (_, mut base) = parse_all(&sources);
+            let (_, mut base) = dialect::parse_all(&sources);
             base.extend(site::render_entity(&self.prepared, &self.config, current).1);
             self.edited.insert(dir.to_string(), (base, Vec::new()));
         }
@@ -316,7 +295,7 @@ impl Incremental {
                 Err(d) => diags.push(d),
             }
         }
-        let (parsed, d) = parse_all(&sources);
+        let (parsed, d) = dialect::parse_all(&sources);
         diags.extend(d);
         for p in &parsed {
             if keys.get(&p.file.source.path) != Some(&p.meta.key) {

@@ -145,11 +145,15 @@ impl Model {
 
     /// The entity whose key is `key`, compared without case.
     pub fn find(&self, key: &str) -> Option<&Entity> {
+        self.position(key).map(|i| &self.entities[i])
+    }
+
+    /// Where in `entities` the entity whose key (or folder) is `key` is, compared without case.
+    pub fn position(&self, key: &str) -> Option<usize> {
         let key = key.trim_matches('/');
         // A link usually names the key as the page writes it; otherwise compare without case.
         // (A key and a folder never name two entities: the folder is the key lowercased.)
-        let i = self.index.get(key).or_else(|| self.index.get(&key.to_lowercase()));
-        i.map(|&i| &self.entities[i])
+        self.index.get(key).or_else(|| self.index.get(&key.to_lowercase())).copied()
     }
 }
 

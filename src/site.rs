@@ -15,7 +15,7 @@ use crate::data::close_codes::CloseCodeRegistry;
 use crate::data::examples::{self, ExampleSet};
 use crate::data::examples_html;
 use crate::diag::{Diagnostic, Diagnostics, Location, Source};
-use crate::dialect::{self, Kind, ParsedFile, SourceInfo};
+use crate::dialect::{self, Kind, SourceInfo};
 use crate::head;
 use crate::highlight;
 use crate::i18n::I18n;
@@ -176,13 +176,14 @@ impl<'a> Shared<'a> {
 
 /// Builds (or with `write: false`, checks) the site described by `config`.
 pub fn build(config: &Config, opts: &BuildOptions) -> Outcome {
-    let run = || build_inner(config, opts, None);
-    match opts.jobs {
-        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
-            Ok(pool) => pool.install(run),
-            Err(_) => run(),
-        },
-        None => run(),
+    with_jobs(opts.jobs, || build_inner(config, opts).0)
+}
+
+/// Runs `run` on `jobs` threads (rayon's default, one per core, when `None`).
+fn with_jobs<R: Send>(jobs: Option<usize>, run: impl FnOnce() -> R + Send) -> R {
+    match jobs.map(|n| rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build()) {
+        Some(Ok(pool)) => pool.install(run),
+        _ => run(),
     }
 }
 
@@ -220,18 +221,8 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     diags.extend(d);
     let i18n = Arc::new(i18n);
 
-    let parsed: Vec<Result<ParsedFile, Vec<Diagnostic>>> =
-        loaded.pages.par_iter().map(|f| dialect::parse(f, Config::mdn_locale(&f.locale))).collect();
-    let mut files = Vec::new();
-    for p in parsed {
-        match p {
-            Ok(mut f) => {
-                diags.extend(std::mem::take(&mut f.warnings));
-                files.push(f);
-            }
-            Err(d) => diags.extend(d),
-        }
-    }
+    let (files, d) = dialect::parse_all(&loaded.pages);
+    diags.extend(d);
     timings::mark("front matter");
     let (model, d) = Model::assemble(files, config);
     diags.extend(d);
@@ -450,33 +441,20 @@ pub fn render_site(prepared: &Prepared, config: &Config) -> RenderedSite {
 /// Like [`build`], and hands back the inputs the site was rendered from when the build
 /// succeeded and wrote the site, for later incremental rebuilds (`serve`).
 pub fn build_and_keep(config: &Config, opts: &BuildOptions) -> (Outcome, Option<Prepared>) {
-    let mut kept = None;
-    let slot = &mut kept;
-    // `slot` is moved in, so the closure runs once and needs no `mut` binding.
-    let run = move || {
-        let slot = slot;
-        build_inner(config, opts, Some(slot))
-    };
-    let outcome = match opts.jobs {
-        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
-            Ok(pool) => pool.install(run),
-            Err(_) => run(),
-        },
-        None => run(),
-    };
-    (outcome, kept)
+    with_jobs(opts.jobs, || build_inner(config, opts))
 }
 
-fn build_inner(config: &Config, opts: &BuildOptions, keep: Option<&mut Option<Prepared>>) -> Outcome {
+/// A build, and its inputs when it succeeded and wrote the site.
+fn build_inner(config: &Config, opts: &BuildOptions) -> (Outcome, Option<Prepared>) {
     let started = Instant::now();
     let highlighted = highlight::stats();
     let (prepared, mut diags) = prepare(config);
     let Some(prepared) = prepared else {
-        return Outcome { summary: None, diagnostics: diags };
+        return (Outcome { summary: None, diagnostics: diags }, None);
     };
     let failed = |mut diags: Diagnostics| {
         diags.sort();
-        Outcome { summary: None, diagnostics: diags }
+        (Outcome { summary: None, diagnostics: diags }, None)
     };
     // After an error the pages are still rendered, to report every problem, but not written.
     let writer = match (opts.write, diags.has_errors()) {
@@ -535,10 +513,8 @@ fn build_inner(config: &Config, opts: &BuildOptions, keep: Option<&mut Option<Pr
         out: config.output_dir.clone(),
         highlight: highlight::stats().since(&highlighted),
     };
-    if let (Some(keep), true) = (keep, opts.write) {
-        *keep = Some(prepared);
-    }
-    Outcome { summary: Some(summary), diagnostics: diags }
+    let kept = opts.write.then_some(prepared);
+    (Outcome { summary: Some(summary), diagnostics: diags }, kept)
 }
 
 /// Renders one entity's page in every locale, as `(path inside the site, bytes)`, with its

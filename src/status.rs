@@ -148,8 +148,9 @@ impl SourceHash {
 }
 
 impl PartialEq for SourceHash {
+    /// The same text has the same hash: compared without hashing.
     fn eq(&self, other: &Self) -> bool {
-        self.get() == other.get()
+        self.text == other.text
     }
 }
 
@@ -366,8 +367,6 @@ pub fn track(prepared: &Prepared, config: &Config) -> Tracked {
         .entities
         .par_iter()
         .filter_map(|e| Some((e.key.clone(), source_file(e, config, &git)?)))
-        .collect::<Vec<_>>()
-        .into_iter()
         .collect();
 
     let locales = config

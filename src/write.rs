@@ -69,9 +69,7 @@ impl Writer {
         }
         if let Some(prev) = &self.previous {
             let old = prev.join(rel);
-            let same = fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-                && fs::read(&old).is_ok_and(|b| b == bytes);
-            if same && fs::hard_link(&old, &path).is_ok() {
+            if holds(&old, bytes) && fs::hard_link(&old, &path).is_ok() {
                 return Ok(());
             }
         }
@@ -133,9 +131,7 @@ impl Writer {
 /// half of one. Returns whether the file was written.
 pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<bool> {
     let path = out.join(rel);
-    let same = fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && fs::read(&path).is_ok_and(|b| b == bytes);
-    if same {
+    if holds(&path, bytes) {
         return Ok(false);
     }
     let parent = path.parent().unwrap_or(out);
@@ -147,6 +143,12 @@ pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<bool> {
         return Err(e);
     }
     Ok(true)
+}
+
+/// Whether the file at `path` holds exactly `bytes` (its size is compared first).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|b| b == bytes)
 }
 
 /// Swaps two directories atomically.

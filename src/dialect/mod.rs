@@ -11,6 +11,7 @@ pub(crate) use webplatform::key_from_uri;
 mod mdn;
 mod webplatform;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Location};
@@ -191,6 +192,24 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
     check_key(&ctx, &meta)?;
     warnings.extend(check_location(&ctx, &meta));
     Ok(ParsedFile { file: file.clone(), meta, body_start: split.body_start, warnings, source_hash })
+}
+
+/// Reads the front matter of every file, in parallel: the files that parsed, in order, and every
+/// problem found (each file's warnings taken out of it).
+pub fn parse_all(files: &[ContentFile]) -> (Vec<ParsedFile>, Vec<Diagnostic>) {
+    let results: Vec<_> = files.par_iter().map(|f| parse(f, crate::config::Config::mdn_locale(&f.locale))).collect();
+    let mut parsed = Vec::with_capacity(results.len());
+    let mut diags = Vec::new();
+    for r in results {
+        match r {
+            Ok(mut f) => {
+                diags.append(&mut f.warnings);
+                parsed.push(f);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    (parsed, diags)
 }
 
 /// What a dialect parser needs to read and report.
