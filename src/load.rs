@@ -4,6 +4,7 @@
 //! Text is checked to be UTF-8 (an error points at the first bad byte), a UTF-8 BOM is dropped
 //! and CRLF line endings become LF, so no later stage has to care.
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -45,9 +46,12 @@ pub struct Loaded {
 
 /// Reads a file as normalised UTF-8 text, or explains why it cannot.
 pub fn read_text(path: &Path, display: &str) -> Result<Source, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error("read", format!("cannot read {display}: {e}")).at(Location::file(display)))?;
+    let bytes = std::fs::read(path).map_err(|e| cannot_read_file(display, e))?;
     decode(display, bytes)
+}
+
+fn cannot_read_file(display: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error("read", format!("cannot read {display}: {e}")).at(Location::file(display))
 }
 
 /// Checks UTF-8, drops a BOM and normalises line endings.
@@ -186,10 +190,15 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
 
 /// The page files of one locale folder, read.
 fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<Result<ContentFile, Diagnostic>>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
+    // Page files are read as the walk finds them, from their open folder.
+    let is_page = |name: &OsStr| {
+        let name = name.as_encoded_bytes();
+        name == b"index.md" || name.ends_with(b".supplement.md")
+    };
+    let (found, mut diags) = walk_tree(root, config, &is_page);
     let mut pages = Vec::new();
-    for f in walk_files(root, &mut diags, config) {
-        let file_name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    for Found { path, bytes } in found {
+        let file_name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let role = if file_name == "index.md" {
             Role::Primary
         } else if let Some(stem) = file_name.strip_suffix(".supplement.md") {
@@ -198,9 +207,9 @@ fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<Result<Conten
             diags.push(
                 Diagnostic::warning(
                     "content-file",
-                    format!("{} is not a page file and was skipped", display_path(config, &f)),
+                    format!("{} is not a page file and was skipped", display_path(config, &path)),
                 )
-                .at(Location::file(display_path(config, &f)))
+                .at(Location::file(display_path(config, &path)))
                 .hint(
                     "a page is `index.md` in its own folder; another source for it is `<name>.supplement.md` beside it",
                 ),
@@ -209,17 +218,23 @@ fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<Result<Conten
         } else {
             continue;
         };
-        let dir = f
+        let dir = path
             .parent()
             .and_then(|p| p.strip_prefix(root).ok())
             .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
             .unwrap_or_default();
-        pages.push((f, locale.to_string(), dir, role));
+        pages.push((path, bytes, dir, role));
     }
     let files = pages
         .into_par_iter()
-        .map(|(path, locale, dir, role)| {
-            read_text(&path, &display_path(config, &path)).map(|source| ContentFile { source, locale, dir, role })
+        .map(|(path, bytes, dir, role)| {
+            let shown = display_path(config, &path);
+            let source = match bytes {
+                Some(Ok(bytes)) => decode(&shown, bytes),
+                Some(Err(e)) => Err(cannot_read_file(&shown, e)),
+                None => read_text(&path, &shown),
+            };
+            source.map(|source| ContentFile { source, locale: locale.to_string(), dir, role })
         })
         .collect();
     (files, diags)
@@ -227,38 +242,53 @@ fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<Result<Conten
 
 /// Files below `dir`, sorted, not following symbolic links out of the tree.
 fn walk_files(dir: &Path, diags: &mut Vec<Diagnostic>, config: &Config) -> Vec<PathBuf> {
-    let (files, d) = walk_tree(dir, config);
+    let (files, d) = walk_tree(dir, config, &|_| false);
     diags.extend(d);
-    files
+    files.into_iter().map(|f| f.path).collect()
 }
 
-/// [`walk_files`] for one folder: its entries in name order, each subfolder walked in parallel
-/// (a reference has tens of thousands of page folders), the results kept in that order.
-fn walk_tree(dir: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-    let cannot = |e: std::io::Error| Diagnostic::error("read", format!("cannot read {}: {e}", dir.display()));
-    let mut entries: Vec<std::fs::DirEntry> = Vec::new();
-    let mut diags = Vec::new();
-    match std::fs::read_dir(dir) {
-        Ok(list) => {
-            for entry in list {
-                match entry {
-                    Ok(e) => entries.push(e),
-                    Err(e) => diags.push(cannot(e)),
-                }
-            }
-        }
-        Err(e) => return (Vec::new(), vec![cannot(e)]),
+/// A file found by [`walk_tree`], with its bytes when the walk was asked to read it.
+struct Found {
+    path: PathBuf,
+    bytes: Option<std::io::Result<Vec<u8>>>,
+}
+
+/// Files below `dir` in name order, not following symbolic links; a file whose name `read`
+/// accepts is read as it is found. Each subfolder is walked in parallel (a reference has tens of
+/// thousands of page folders), the results kept in order.
+fn walk_tree(dir: &Path, config: &Config, read: &(dyn Fn(&OsStr) -> bool + Sync)) -> (Vec<Found>, Vec<Diagnostic>) {
+    match Folder::open(None, dir.to_path_buf()) {
+        Ok(folder) => walk_folder(folder, config, read),
+        Err(e) => (Vec::new(), vec![cannot_read(dir, e)]),
     }
-    entries.sort_by_key(std::fs::DirEntry::file_name);
-    let parts: Vec<(Vec<PathBuf>, Vec<Diagnostic>)> = entries
+}
+
+fn cannot_read(dir: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error("read", format!("cannot read {}: {e}", dir.display()))
+}
+
+fn walk_folder(
+    mut folder: Folder,
+    config: &Config,
+    read: &(dyn Fn(&OsStr) -> bool + Sync),
+) -> (Vec<Found>, Vec<Diagnostic>) {
+    let mut diags: Vec<Diagnostic> = folder.errors.drain(..).map(|e| cannot_read(&folder.path, e)).collect();
+    let folder = &folder;
+    let parts: Vec<(Vec<Found>, Vec<Diagnostic>)> = folder
+        .entries
         .par_iter()
-        .map(|e| {
-            let path = e.path();
-            // The entry's own type: a symbolic link is not followed.
-            match e.file_type() {
-                Ok(t) if t.is_file() => (vec![path], Vec::new()),
-                Ok(t) if t.is_dir() => walk_tree(&path, config),
-                Ok(t) if t.is_symlink() => (
+        .map(|(name, kind)| {
+            let path = folder.path.join(name);
+            match kind {
+                Kind::File => {
+                    let bytes = read(name).then(|| folder.read(name));
+                    (vec![Found { path, bytes }], Vec::new())
+                }
+                Kind::Folder => match Folder::open(Some(folder), path) {
+                    Ok(sub) => walk_folder(sub, config, read),
+                    Err(e) => (Vec::new(), vec![cannot_read(&folder.path.join(name), e)]),
+                },
+                Kind::Link => (
                     Vec::new(),
                     vec![
                         Diagnostic::warning(
@@ -269,8 +299,7 @@ fn walk_tree(dir: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                         .hint("copy the file into content/ instead of linking to it"),
                     ],
                 ),
-                Ok(_) => (Vec::new(), Vec::new()),
-                Err(e) => (Vec::new(), vec![cannot(e)]),
+                Kind::Other => (Vec::new(), Vec::new()),
             }
         })
         .collect();
@@ -280,6 +309,131 @@ fn walk_tree(dir: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         diags.extend(d);
     }
     (files, diags)
+}
+
+/// What a folder entry is, without following a symbolic link.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    File,
+    Folder,
+    Link,
+    Other,
+}
+
+/// A folder being walked, with its entries sorted by name. On Linux it holds the folder open,
+/// and what is below it is opened relative to it: the kernel looks up one name instead of the
+/// whole path again (a 30,000-page tree has 60,000 folders, each many levels deep).
+struct Folder {
+    path: PathBuf,
+    entries: Vec<(OsString, Kind)>,
+    /// Entries that could not be read (the others are still walked).
+    errors: Vec<std::io::Error>,
+    #[cfg(target_os = "linux")]
+    dir: rustix::fs::Dir,
+}
+
+#[cfg(target_os = "linux")]
+impl Folder {
+    fn open(parent: Option<&Folder>, path: PathBuf) -> std::io::Result<Folder> {
+        use rustix::fs::{AtFlags, CWD, Dir, FileType, Mode, OFlags, openat, statat};
+        use std::os::unix::ffi::OsStrExt;
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let fd = match parent {
+            Some(p) => openat(p.dir.fd()?, path.file_name().unwrap_or_default(), flags, Mode::empty())?,
+            None => openat(CWD, &path, flags, Mode::empty())?,
+        };
+        let mut dir = Dir::new(fd)?;
+        let mut entries = Vec::new();
+        let mut errors = Vec::new();
+        while let Some(entry) = dir.read() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(e.into());
+                    break;
+                }
+            };
+            let name = entry.file_name().to_bytes();
+            if name == b"." || name == b".." {
+                continue;
+            }
+            let name = OsStr::from_bytes(name).to_os_string();
+            let file_type = match entry.file_type() {
+                // Some file systems do not say in the listing.
+                FileType::Unknown => match statat(dir.fd()?, name.as_os_str(), AtFlags::SYMLINK_NOFOLLOW) {
+                    Ok(st) => FileType::from_raw_mode(st.st_mode),
+                    Err(e) => {
+                        errors.push(e.into());
+                        continue;
+                    }
+                },
+                t => t,
+            };
+            let kind = match file_type {
+                FileType::RegularFile => Kind::File,
+                FileType::Directory => Kind::Folder,
+                FileType::Symlink => Kind::Link,
+                _ => Kind::Other,
+            };
+            entries.push((name, kind));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Folder { path, entries, errors, dir })
+    }
+
+    /// Reads the file `name` of this folder.
+    fn read(&self, name: &OsStr) -> std::io::Result<Vec<u8>> {
+        use rustix::fs::{Mode, OFlags, fstat, openat};
+        let fd = openat(self.dir.fd()?, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
+        let size = fstat(&fd)?.st_size.max(0) as usize;
+        // One more byte than the size, so that the read that finds the end needs no new room.
+        let mut bytes = Vec::with_capacity(size + 1);
+        loop {
+            if bytes.len() == bytes.capacity() {
+                bytes.reserve(8192);
+            }
+            match rustix::io::read(&fd, rustix::buffer::spare_capacity(&mut bytes)) {
+                Ok(0) => return Ok(bytes),
+                Ok(_) => {}
+                Err(rustix::io::Errno::INTR) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+impl Folder {
+    fn open(_parent: Option<&Folder>, path: PathBuf) -> std::io::Result<Folder> {
+        let mut entries = Vec::new();
+        let mut errors = Vec::new();
+        for entry in std::fs::read_dir(&path)? {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let kind = match entry.file_type() {
+                Ok(t) if t.is_file() => Kind::File,
+                Ok(t) if t.is_dir() => Kind::Folder,
+                Ok(t) if t.is_symlink() => Kind::Link,
+                Ok(_) => Kind::Other,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            entries.push((entry.file_name(), kind));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Folder { path, entries, errors })
+    }
+
+    fn read(&self, name: &OsStr) -> std::io::Result<Vec<u8>> {
+        std::fs::read(self.path.join(name))
+    }
 }
 
 /// The templates (named by their path below `templates/`) and the static files of
@@ -332,6 +486,48 @@ pub fn load_templates(config: &Config) -> (Templates, Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_walk_reads_page_files_in_name_order_and_skips_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for (path, text) in [
+            ("b/index.md", "b"),
+            ("a/z/index.md", "az"),
+            ("a/index.md", "a"),
+            ("a/notes.txt", "not read"),
+            ("a/webplatform.supplement.md", "supplement"),
+        ] {
+            let p = root.join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root.join("b/index.md"), root.join("a/link.md")).unwrap();
+        let config = Config::defaults(root);
+        let is_md = |name: &OsStr| name.as_encoded_bytes().ends_with(b".md");
+        let (found, diags) = walk_tree(root, &config, &is_md);
+        let rel = |f: &Found| f.path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        let listed: Vec<String> = found.iter().map(rel).collect();
+        assert_eq!(listed, ["a/index.md", "a/notes.txt", "a/webplatform.supplement.md", "a/z/index.md", "b/index.md"]);
+        let read: Vec<Option<String>> =
+            found.into_iter().map(|f| f.bytes.map(|b| String::from_utf8(b.unwrap()).unwrap())).collect();
+        assert_eq!(read, [Some("a".into()), None, Some("supplement".into()), Some("az".into()), Some("b".into())]);
+        if cfg!(unix) {
+            assert_eq!(diags.len(), 1, "{diags:?}");
+            assert!(diags[0].message.contains("a/link.md is a symbolic link"), "{}", diags[0].message);
+        }
+    }
+
+    #[test]
+    fn a_missing_folder_is_reported_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::defaults(dir.path());
+        let (found, diags) = walk_tree(&dir.path().join("absent"), &config, &|_| true);
+        assert!(found.is_empty());
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.starts_with("cannot read"), "{}", diags[0].message);
+    }
 
     #[test]
     fn bom_and_crlf_are_normalised() {

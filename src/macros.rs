@@ -245,7 +245,13 @@ impl Env<'_> {
 
     /// Link to our page for `key` in the page's locale, if we have one.
     pub fn our_page(&self, key: &str) -> Option<String> {
-        self.model.find(key).map(|e| format!("{}{}/{}/index.html", self.root, self.page_locale, e.dir))
+        self.our_page_at(key, "")
+    }
+
+    /// [`Env::our_page`] followed by `fragment` (`#id`, or empty), made in one allocation.
+    pub fn our_page_at(&self, key: &str, fragment: &str) -> Option<String> {
+        let e = self.model.find(key)?;
+        Some([self.root, self.page_locale, "/", e.dir.as_str(), "/index.html", fragment].concat())
     }
 
     fn label(&self, id: &str) -> String {

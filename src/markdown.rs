@@ -114,7 +114,9 @@ pub struct Rendered {
 impl Rendered {
     /// The whole body.
     pub fn html(&self) -> String {
-        let mut html = self.intro.clone();
+        let mut html =
+            String::with_capacity(self.intro.len() + self.sections.iter().map(|s| s.html.len()).sum::<usize>());
+        html.push_str(&self.intro);
         for s in &self.sections {
             html.push_str(&s.html);
         }
@@ -566,7 +568,8 @@ fn transform(
     env: &Env,
     seen: &mut HashSet<String>,
 ) -> Rendered {
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    // A text event with macro placeholders becomes up to two events per placeholder.
+    let mut out: Vec<Event> = Vec::with_capacity(events.len() + 2 * outputs.len());
     // (index in `out`, level, id, title) of each h2/h3, to cut sections later.
     let mut heads: Vec<(usize, u8, String, String)> = Vec::new();
     let mut summary = None;
@@ -684,14 +687,26 @@ fn transform(
     }
 
     let total = out.len();
+    let intro_end = heads.first().map_or(total, |h| h.0);
+    // Each part's HTML is written into a string of about its final size, not grown and copied.
+    let mut sizes: Vec<usize> = std::iter::once(0)
+        .chain(heads.iter().map(|h| h.0))
+        .zip(heads.iter().map(|h| h.0).chain(std::iter::once(total)))
+        .map(|(start, end)| html_size(&out[start..end]))
+        .collect();
+    sizes.reverse();
     let mut events = out.into_iter();
     let mut to_html = |n: usize| {
-        let mut html = String::new();
+        let mut html = String::with_capacity(sizes.pop().unwrap_or_default());
         pulldown_cmark::html::push_html(&mut html, events.by_ref().take(n));
         html
     };
-    let intro_end = heads.first().map_or(total, |h| h.0);
-    let mut rendered = Rendered { intro: to_html(intro_end), sections: Vec::new(), summary, untranslated_cells: 0 };
+    let mut rendered = Rendered {
+        intro: to_html(intro_end),
+        sections: Vec::with_capacity(heads.len()),
+        summary,
+        untranslated_cells: 0,
+    };
     for (n, (start, level, id, title)) in heads.iter().enumerate() {
         let end = heads.get(n + 1).map_or(total, |h| h.0);
         rendered.sections.push(Section {
@@ -705,33 +720,43 @@ fn transform(
     rendered
 }
 
+/// About the length of the HTML of `events`: their text, a little for escapes, and their tags.
+fn html_size(events: &[Event]) -> usize {
+    let text: usize = events
+        .iter()
+        .map(|e| match e {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => t.len(),
+            Event::Start(Tag::Link { dest_url, .. }) => dest_url.len(),
+            _ => 0,
+        })
+        .sum();
+    text + text / 16 + 12 * events.len()
+}
+
 /// Resolves a link written in a dialect's own site form to our page when we have it, else to
 /// the source site's absolute URL.
 pub fn resolve_link(dest: &str, dialect: Dialect, env: &Env) -> String {
     if !sanitize::safe_url(dest) {
         return "#".into();
     }
-    let (path, frag) = match dest.split_once('#') {
-        Some((p, f)) => (p, format!("#{f}")),
-        None => (dest, String::new()),
-    };
+    let (path, frag) = dest.split_at(dest.find('#').unwrap_or(dest.len()));
     if path.is_empty() {
         return dest.to_string();
     }
-    let ours = |key: Option<String>| key.and_then(|k| env.our_page(&k)).map(|href| format!("{href}{frag}"));
-    let mdn_key = |p: &str| {
+    let ours = |key: Option<&str>| key.and_then(|k| env.our_page_at(k, frag));
+    fn mdn_key(p: &str) -> Option<&str> {
         let rest = p.strip_prefix('/')?;
         let (_, doc) = rest.split_once("/docs/")?;
-        Some(doc.trim_end_matches('/').to_string())
-    };
+        Some(doc.trim_end_matches('/'))
+    }
     if let Some(p) = path.strip_prefix("https://developer.mozilla.org") {
         return ours(mdn_key(p)).unwrap_or_else(|| dest.to_string());
     }
     if let Some(p) = path.strip_prefix("https://www.w3api.com") {
-        return ours(key_from_permalink(p)).unwrap_or_else(|| dest.to_string());
+        return ours(key_from_permalink(p).as_deref()).unwrap_or_else(|| dest.to_string());
     }
     if let Some(p) = path.strip_prefix("https://webplatform.github.io/docs") {
-        return ours(key_from_uri(p)).unwrap_or_else(|| dest.to_string());
+        return ours(key_from_uri(p).as_deref()).unwrap_or_else(|| dest.to_string());
     }
     if !path.starts_with('/') || path.starts_with("//") {
         return dest.to_string();
@@ -739,9 +764,11 @@ pub fn resolve_link(dest: &str, dialect: Dialect, env: &Env) -> String {
     match dialect {
         Dialect::Mdn => ours(mdn_key(path)).unwrap_or_else(|| format!("https://developer.mozilla.org{dest}")),
         Dialect::WebPlatform => {
-            ours(key_from_uri(path)).unwrap_or_else(|| format!("https://webplatform.github.io/docs{dest}"))
+            ours(key_from_uri(path).as_deref()).unwrap_or_else(|| format!("https://webplatform.github.io/docs{dest}"))
         }
-        Dialect::Jekyll => ours(key_from_permalink(path)).unwrap_or_else(|| format!("https://www.w3api.com{dest}")),
+        Dialect::Jekyll => {
+            ours(key_from_permalink(path).as_deref()).unwrap_or_else(|| format!("https://www.w3api.com{dest}"))
+        }
     }
 }
 

@@ -217,13 +217,27 @@ impl Renderer {
 
     /// Renders `template` with `view` for the page at `page` (named in errors).
     pub fn render<V: Serialize>(&self, template: &str, view: &V, page: &str) -> Result<String, Diagnostic> {
-        let context =
+        let bytes = self.render_bytes(template, view, page, 0)?;
+        String::from_utf8(bytes).map_err(|e| Diagnostic::error("template", format!("{page}: {e}")))
+    }
+
+    /// [`Renderer::render`] into bytes, in a buffer made `capacity` bytes large at the start
+    /// (a page's body size plus its frame, so that it is not grown and copied as it fills).
+    pub fn render_bytes<V: Serialize>(
+        &self,
+        template: &str,
+        view: &V,
+        page: &str,
+        capacity: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut context =
             Context::from_serialize(view).map_err(|e| Diagnostic::error("template", format!("{page}: {e}")))?;
-        let mut context = context;
         if let Some(lang) = context.get("chrome").and_then(|c| c.get_from_path("lang")).cloned() {
             context.insert_value("lang", lang);
         }
-        self.tera.render(template, &context).map_err(|e| tera_diag(&e, Some(page), &self.sources))
+        let mut out = Vec::with_capacity(capacity);
+        self.tera.render_to(template, &context, &mut out).map_err(|e| tera_diag(&e, Some(page), &self.sources))?;
+        Ok(out)
     }
 }
 
