@@ -32,13 +32,25 @@ pub struct Head {
 /// The absolute URL of `path` (a folder below the site root such as `de/web/api/closeevent/`,
 /// or `""` for the root) on the published site, percent-encoded where needed.
 pub fn absolute(config: &Config, path: &str) -> String {
+    absolute_of(config, &[path])
+}
+
+/// [`absolute`] of the path made of `parts`, made in one allocation when it can be.
+fn absolute_of(config: &Config, parts: &[&str]) -> String {
     // The base URL is normalised by the settings (an absolute folder URL): a path of unreserved
     // characters with no dot segments joins to it unchanged, as the URL parser would join it.
-    let plain = path.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/'))
-        && !path.split('/').any(|s| s == "." || s == "..");
+    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/');
+    let dot_segment = |p: &str| p.split('/').any(|s| s == "." || s == "..");
+    let plain = parts.iter().all(|p| p.bytes().all(unreserved))
+        // (A dot segment can span two parts: with any dot, the joined path is checked.)
+        && (!parts.iter().any(|p| p.contains('.')) || !dot_segment(&parts.concat()));
     if plain && config.base_url.ends_with('/') {
-        return format!("{}{path}", config.base_url);
+        let mut url = String::with_capacity(config.base_url.len() + parts.iter().map(|p| p.len()).sum::<usize>());
+        url.push_str(&config.base_url);
+        parts.iter().for_each(|p| url.push_str(p));
+        return url;
     }
+    let path = parts.concat();
     // `./` keeps a first segment with a `:` from reading as a scheme (URL Standard §4.4).
     match Url::parse(&config.base_url).and_then(|base| base.join(&format!("./{path}"))) {
         Ok(url) => url.into(),
@@ -48,7 +60,7 @@ pub fn absolute(config: &Config, path: &str) -> String {
 
 /// The published URL of `entity` in `locale` (whether translated there or not).
 pub fn entity_url(config: &Config, entity: &Entity, locale: &str) -> String {
-    absolute(config, &format!("{locale}/{}/", entity.dir))
+    absolute_of(config, &[locale, "/", &entity.dir, "/"])
 }
 
 /// The locale whose translation of `entity` a reader with none of the site's languages gets:

@@ -10,12 +10,12 @@
 //! the output does not depend on the cache or on the number of threads.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
+use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, RwLock};
 use std::time::{Duration, Instant};
 
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use tree_sitter::{Node, Parser};
 
 /// A field of a node in its parent (`function` of a call), as tree-sitter numbers them.
@@ -133,25 +133,20 @@ thread_local! {
 
 /// Results by code, in shards picked by the code's hash.
 struct Cache {
-    shards: Vec<RwLock<HashMap<Box<str>, Arc<str>>>>,
-    hasher: RandomState,
+    shards: Vec<RwLock<FxHashMap<Box<str>, Arc<str>>>>,
     bytes: AtomicUsize,
 }
 
 impl Default for Cache {
     fn default() -> Self {
-        Cache {
-            shards: (0..SHARDS).map(|_| RwLock::default()).collect(),
-            hasher: RandomState::new(),
-            bytes: AtomicUsize::new(0),
-        }
+        Cache { shards: (0..SHARDS).map(|_| RwLock::default()).collect(), bytes: AtomicUsize::new(0) }
     }
 }
 
 impl Cache {
-    fn shard(&self, code: &str) -> &RwLock<HashMap<Box<str>, Arc<str>>> {
+    fn shard(&self, code: &str) -> &RwLock<FxHashMap<Box<str>, Arc<str>>> {
         // The hash only spreads entries over the shards; lookups compare the code itself.
-        &self.shards[self.hasher.hash_one(code) as usize % SHARDS]
+        &self.shards[FxBuildHasher.hash_one(code) as usize % SHARDS]
     }
 
     fn get(&self, code: &str) -> Option<Arc<str>> {

@@ -5,12 +5,13 @@
 //! language names, footer, licence lines) and every macro label comes from here, so translators
 //! edit `.ftl` files and never templates or code.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{Arc, Mutex, RwLock};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
+use rustc_hash::FxHashMap;
 
 use crate::diag::{Diagnostic, Location, Source};
 
@@ -38,9 +39,9 @@ pub struct I18n {
     bundles: BTreeMap<String, Bundle>,
     /// Message ids asked for but defined in no locale: reported after the run.
     undefined: Mutex<BTreeSet<String>>,
-    /// Messages without arguments as already looked up, by locale and id: every page asks for
-    /// the same interface texts.
-    plain: RwLock<HashMap<String, HashMap<String, Option<Msg>>>>,
+    /// Every message without arguments, resolved once at load, by locale and id: every page asks
+    /// for the same interface texts, from several threads at once.
+    plain: FxHashMap<String, FxHashMap<String, Msg>>,
 }
 
 impl std::fmt::Debug for I18n {
@@ -149,13 +150,22 @@ impl I18n {
                 );
             }
         }
-        let i18n = I18n {
+        let mut i18n = I18n {
             dir: dir.to_string(),
             default: default.to_string(),
             bundles,
             undefined: Mutex::new(BTreeSet::new()),
-            plain: RwLock::new(HashMap::new()),
+            plain: FxHashMap::default(),
         };
+        let all_ids: BTreeSet<&String> = ids.values().flat_map(|(set, _)| set).collect();
+        i18n.plain = i18n
+            .bundles
+            .keys()
+            .map(|locale| {
+                let resolved = all_ids.iter().filter_map(|id| Some(((*id).clone(), i18n.resolve(locale, id, &[])?)));
+                (locale.clone(), resolved.collect())
+            })
+            .collect();
         (i18n, diags)
     }
 
@@ -172,13 +182,11 @@ impl I18n {
         if !args.is_empty() {
             return self.resolve(locale, id, args);
         }
-        if let Some(found) = self.plain.read().expect("not poisoned").get(locale).and_then(|m| m.get(id)) {
-            return found.clone();
+        match self.plain.get(locale) {
+            // Every id any file defines is there: one missing is defined nowhere.
+            Some(messages) => messages.get(id).cloned(),
+            None => self.resolve(locale, id, &[]),
         }
-        let found = self.resolve(locale, id, &[]);
-        let mut plain = self.plain.write().expect("not poisoned");
-        plain.entry(locale.to_string()).or_default().insert(id.to_string(), found.clone());
-        found
     }
 
     fn resolve(&self, locale: &str, id: &str, args: &[(&str, &str)]) -> Option<Msg> {

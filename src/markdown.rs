@@ -2,8 +2,8 @@
 //! GFM alerts as localized note boxes, heading ids, links resolved to our pages, and the body cut
 //! into sections. Pure: reads nothing, writes nothing.
 
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -99,6 +99,9 @@ fn section_kind(title: &str) -> Option<SectionKind> {
     SECTION_NAMES.iter().find(|(n, _)| *n == t).map(|(_, k)| *k)
 }
 
+/// The heading ids given so far in one page (a page and its supplements share one set).
+pub type Ids = FxHashSet<String>;
+
 /// A rendered body.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Rendered {
@@ -129,13 +132,13 @@ const CLOSE: char = '\u{E001}';
 
 /// Renders `file`'s body for the page described by `env`.
 pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
-    render_with_ids(file, env, &mut HashSet::new())
+    render_with_ids(file, env, &mut Ids::default())
 }
 
 /// Like [`render`], for a body that shares its page with others: ids already in `taken` get a
 /// suffix (`syntax_2`), and the ids made are added to it, so every id of the page is unique
 /// (HTML Standard §3.2.6.1).
-pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut HashSet<String>) -> (Rendered, Vec<Diagnostic>) {
+pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Rendered, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let source = &file.file.source;
     let body_start = file.body_start;
@@ -364,7 +367,7 @@ pub fn slugify(text: &str) -> String {
     if id.is_empty() { "section".into() } else { id }
 }
 
-fn unique(id: String, seen: &mut HashSet<String>) -> String {
+fn unique(id: String, seen: &mut Ids) -> String {
     if seen.insert(id.clone()) {
         return id;
     }
@@ -392,7 +395,7 @@ fn matching_end(events: &[Event], start: usize) -> usize {
 
 /// MDN writes definition lists as `- term` with one nested item `- : definition`. Such lists
 /// become `<dl>`, each term with an id so that `#code` links work.
-fn definition_lists<'a>(events: Vec<Event<'a>>, outputs: &[Output], seen: &mut HashSet<String>) -> Vec<Event<'a>> {
+fn definition_lists<'a>(events: Vec<Event<'a>>, outputs: &[Output], seen: &mut Ids) -> Vec<Event<'a>> {
     // Most events are moved; only the events of a list that becomes a `<dl>` are copied.
     if !events.iter().any(|e| matches!(e, Event::Text(t) if t.starts_with(':'))) {
         return events;
@@ -460,13 +463,7 @@ fn strip_tags(html: &str) -> String {
     out
 }
 
-fn convert_dl<'a>(
-    events: &[Event<'a>],
-    out: &mut Vec<Event<'a>>,
-    outputs: &[Output],
-    seen: &mut HashSet<String>,
-    depth: usize,
-) {
+fn convert_dl<'a>(events: &[Event<'a>], out: &mut Vec<Event<'a>>, outputs: &[Output], seen: &mut Ids, depth: usize) {
     if depth > MAX_DL_DEPTH {
         out.extend_from_slice(events);
         return;
@@ -561,13 +558,7 @@ fn alert_id(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
-fn transform(
-    mut events: Vec<Event>,
-    outputs: &[Output],
-    dialect: Dialect,
-    env: &Env,
-    seen: &mut HashSet<String>,
-) -> Rendered {
+fn transform(mut events: Vec<Event>, outputs: &[Output], dialect: Dialect, env: &Env, seen: &mut Ids) -> Rendered {
     // A text event with macro placeholders becomes up to two events per placeholder.
     let mut out: Vec<Event> = Vec::with_capacity(events.len() + 2 * outputs.len());
     // (index in `out`, level, id, title) of each h2/h3, to cut sections later.
@@ -672,7 +663,10 @@ fn transform(
                 in_code = false;
                 out.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
             }
-            Event::Text(t) if !in_code && t.contains(OPEN) => expand(&t, outputs, &mut out),
+            // (The placeholders' first byte rules most text out quickly.)
+            Event::Text(t) if !in_code && memchr::memchr(0xEE, t.as_bytes()).is_some() && t.contains(OPEN) => {
+                expand(&t, outputs, &mut out)
+            }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest = resolve_link(&dest_url, dialect, env);
                 out.push(Event::Start(Tag::Link { link_type, dest_url: CowStr::from(dest), title, id }));

@@ -1,7 +1,7 @@
 //! Model stage: groups the parsed files into one [`Entity`] per API page with one
 //! [`Translation`] per locale, whatever dialect each came in. Pure: no I/O.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -43,7 +43,7 @@ pub struct Model {
     pub entities: Vec<Entity>,
     /// Each entity's position in `entities` by its folder (the key lowercased) and by its key as
     /// written: every link of every page is looked up here.
-    index: HashMap<String, usize>,
+    index: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// Where a reader of `locale` gets an entity's content from.

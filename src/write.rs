@@ -23,7 +23,7 @@ pub struct Writer {
     previous: Option<PathBuf>,
     /// Folders of `tmp` made so far, so that each is made with one call and never asked about
     /// again (a page's two files share a folder; thousands of pages share their parents).
-    made: std::sync::Mutex<std::collections::HashSet<std::ffi::OsString>>,
+    made: std::sync::Mutex<rustc_hash::FxHashSet<std::ffi::OsString>>,
 }
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
