@@ -5,6 +5,7 @@
 //! language names, footer, licence lines) and every macro label comes from here, so translators
 //! edit `.ftl` files and never templates or code.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
@@ -201,7 +202,10 @@ impl I18n {
 
     /// Just the text of [`I18n::get`].
     pub fn text(&self, locale: &str, id: &str) -> String {
-        self.get(locale, id, &[]).text
+        match self.plain.get(locale).and_then(|m| m.get(id)) {
+            Some(msg) => msg.text.clone(),
+            None => self.get(locale, id, &[]).text,
+        }
     }
 
     /// Message ids asked for during the run that no locale defines, as warnings.
@@ -223,20 +227,28 @@ impl I18n {
     pub fn register(self: &Arc<Self>, tera: &mut tera::Tera) {
         let me = Arc::clone(self);
         tera.register_function("t", move |kwargs: tera::Kwargs, state: &tera::State| -> tera::TeraResult<String> {
-            let id: String = kwargs.must_get::<&str>("id")?.to_string();
-            let lang: String = match kwargs.get::<&str>("lang")? {
-                Some(l) => l.to_string(),
-                None => state.get::<String>("lang")?.unwrap_or_else(|| me.default.clone()),
+            // Every page calls this a dozen times: nothing is copied that need not be.
+            let id = kwargs.must_get::<&str>("id")?;
+            let from_page;
+            let lang = match kwargs.get::<&str>("lang")? {
+                Some(l) => l,
+                None => {
+                    from_page = state.get::<String>("lang")?;
+                    from_page.as_deref().unwrap_or(&me.default)
+                }
             };
             let mut args = Vec::new();
             for (k, v) in kwargs.iter() {
-                let k = k.to_string();
+                let k = k.as_str().map_or_else(|| Cow::Owned(k.to_string()), Cow::Borrowed);
                 if k != "id" && k != "lang" {
-                    args.push((k, v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())));
+                    args.push((k, v.as_str().map_or_else(|| Cow::Owned(v.to_string()), Cow::Borrowed)));
                 }
             }
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            Ok(me.get(&lang, &id, &args).text)
+            if args.is_empty() {
+                return Ok(me.text(lang, id));
+            }
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (&**k, &**v)).collect();
+            Ok(me.get(lang, id, &args).text)
         });
     }
 }
