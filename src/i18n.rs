@@ -233,8 +233,9 @@ impl I18n {
             let lang = match kwargs.get::<&str>("lang")? {
                 Some(l) => l,
                 None => {
-                    from_page = state.get::<String>("lang")?;
-                    from_page.as_deref().unwrap_or(&me.default)
+                    // (As a value: asking for a `String` would format it.)
+                    from_page = state.get::<tera::Value>("lang")?;
+                    from_page.as_ref().and_then(tera::Value::as_str).unwrap_or(&me.default)
                 }
             };
             let mut args = Vec::new();

@@ -22,9 +22,21 @@ pub fn mark(label: &str) {
             .map_or_else(|| "?".to_string(), |kb| format!("{} MB", kb / 1024))
     };
     eprintln!(
-        "[timings] {:>8.1} ms  {label:<24} rss {}, peak {}",
+        "[timings] {:>8.1} ms  {label:<24} cpu {:>6.0} ms, rss {}, peak {}",
         start.elapsed().as_secs_f64() * 1000.0,
+        cpu_ms(),
         field("VmRSS:"),
         field("VmHWM:")
     );
+}
+
+/// The process's CPU time so far (user and system, all threads), in milliseconds: beside the
+/// wall time it shows how well a stage uses the cores.
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which is in parentheses and may hold spaces): utime and
+    // stime are the 12th and 13th, in clock ticks (100 per second on Linux).
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: f64 = after.split_whitespace().skip(11).take(2).filter_map(|v| v.parse::<f64>().ok()).sum();
+    ticks * 10.0
 }
