@@ -61,7 +61,10 @@ pub fn scan(body: &str) -> (Vec<Call>, Vec<SyntaxError>) {
     let mut errors = Vec::new();
     let mut offset = 0;
     let mut fence: Option<(char, usize)> = None;
-    for line in body.split_inclusive('\n') {
+    // Line by line, each with its `\n` (found by byte: a page has hundreds of lines).
+    while offset < body.len() {
+        let line_len = memchr::memchr(b'\n', &body.as_bytes()[offset..]).map_or(body.len() - offset, |i| i + 1);
+        let line = &body[offset..offset + line_len];
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
