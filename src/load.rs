@@ -386,19 +386,23 @@ impl Folder {
         use rustix::fs::{Mode, OFlags, fstat, openat};
         let fd = openat(self.dir.fd()?, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
         let size = fstat(&fd)?.st_size.max(0) as usize;
-        // One more byte than the size, so that the read that finds the end needs no new room.
-        let mut bytes = Vec::with_capacity(size + 1);
-        loop {
-            if bytes.len() == bytes.capacity() {
-                bytes.reserve(8192);
-            }
+        let mut bytes = Vec::with_capacity(size);
+        if size == 0 {
+            // A file that does not tell its size: read to its end.
+            std::io::Read::read_to_end(&mut std::fs::File::from(fd), &mut bytes)?;
+            return Ok(bytes);
+        }
+        // The file's size in as few reads as it takes (one, for a page); no further read to see
+        // the end: a file that grows while it is read is read as it was.
+        while bytes.len() < size {
             match rustix::io::read(&fd, rustix::buffer::spare_capacity(&mut bytes)) {
-                Ok(0) => return Ok(bytes),
+                Ok(0) => break,
                 Ok(_) => {}
                 Err(rustix::io::Errno::INTR) => {}
                 Err(e) => return Err(e.into()),
             }
         }
+        Ok(bytes)
     }
 }
 
