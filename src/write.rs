@@ -21,9 +21,14 @@ pub struct Writer {
     /// The site being replaced: a file whose bytes did not change is hard-linked from it rather
     /// than written again (on disk, writing is what costs).
     previous: Option<PathBuf>,
-    /// Folders of `tmp` made so far, so that each is made with one call and never asked about
-    /// again (a page's two files share a folder; thousands of pages share their parents).
-    made: std::sync::Mutex<rustc_hash::FxHashSet<std::ffi::OsString>>,
+    /// Folders of `tmp` made so far (relative, `/`-separated), so that each is made with one
+    /// call and never asked about again (a page's two files share a folder; thousands of pages
+    /// share their parents).
+    made: std::sync::Mutex<rustc_hash::FxHashSet<String>>,
+    /// `tmp`, held open: files and folders are made relative to it, so the kernel looks up only
+    /// their path inside the site, not the output folder's own path again for each of them.
+    #[cfg(target_os = "linux")]
+    tmp_fd: rustix::fd::OwnedFd,
 }
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
@@ -58,38 +63,73 @@ impl Writer {
         let tmp = sibling(out, "tmp");
         fs::create_dir_all(&tmp)?;
         let previous = out.join(MARKER).exists().then(|| out.to_path_buf());
-        Ok(Writer { out: out.to_path_buf(), tmp, previous, made: Default::default() })
+        #[cfg(target_os = "linux")]
+        let tmp_fd = {
+            use rustix::fs::{CWD, Mode, OFlags, openat};
+            openat(CWD, &tmp, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?
+        };
+        Ok(Writer {
+            out: out.to_path_buf(),
+            tmp,
+            previous,
+            made: Default::default(),
+            #[cfg(target_os = "linux")]
+            tmp_fd,
+        })
     }
 
     /// Writes one file, `rel` being its `/`-separated path inside the site.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.tmp.join(rel);
-        if let Some(parent) = path.parent() {
-            self.make_dir(parent)?;
+        if let Some((dir, _)) = rel.rsplit_once('/') {
+            self.make_dir(dir)?;
         }
         if let Some(prev) = &self.previous {
             let old = prev.join(rel);
-            if holds(&old, bytes) && fs::hard_link(&old, &path).is_ok() {
+            if holds(&old, bytes) && fs::hard_link(&old, self.tmp.join(rel)).is_ok() {
                 return Ok(());
             }
         }
-        fs::write(path, bytes)
+        self.create(rel, bytes)
     }
 
-    /// Makes `dir` (inside the temporary folder) and its missing parents, each once.
-    fn make_dir(&self, dir: &Path) -> io::Result<()> {
-        if dir == self.tmp || self.made.lock().expect("not poisoned").contains(dir.as_os_str()) {
+    /// Writes the new file `rel` of the temporary folder.
+    #[cfg(target_os = "linux")]
+    fn create(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        use rustix::fs::{Mode, OFlags, openat};
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC;
+        let fd = openat(&self.tmp_fd, rel, flags, Mode::from_bits_truncate(0o666))?;
+        io::Write::write_all(&mut fs::File::from(fd), bytes)
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn create(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        fs::write(self.tmp.join(rel), bytes)
+    }
+
+    /// Makes the folder `rel` of the temporary folder and its missing parents, each once.
+    fn make_dir(&self, rel: &str) -> io::Result<()> {
+        if rel.is_empty() || self.made.lock().expect("not poisoned").contains(rel) {
             return Ok(());
         }
-        if let Some(parent) = dir.parent().filter(|p| p.starts_with(&self.tmp)) {
+        if let Some((parent, _)) = rel.rsplit_once('/') {
             self.make_dir(parent)?;
         }
-        match fs::create_dir(dir) {
+        match self.create_dir(rel) {
             Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
             _ => {}
         }
-        self.made.lock().expect("not poisoned").insert(dir.as_os_str().to_owned());
+        self.made.lock().expect("not poisoned").insert(rel.to_string());
         Ok(())
+    }
+
+    #[cfg(target_os = "linux")]
+    fn create_dir(&self, rel: &str) -> io::Result<()> {
+        rustix::fs::mkdirat(&self.tmp_fd, rel, rustix::fs::Mode::from_bits_truncate(0o777)).map_err(io::Error::from)
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn create_dir(&self, rel: &str) -> io::Result<()> {
+        fs::create_dir(self.tmp.join(rel))
     }
 
     /// Puts the new site in place of the old one.
