@@ -8,9 +8,10 @@
 #   HUGO=0 bash benches/run.sh            # without Hugo
 #   WHERE=ram INCREMENTAL=0 bash benches/run.sh
 #
-# SIZES counts API pages; each is written in 3 locales. RUNS timed runs (after one warm-up) on
-# the RAM disk, DISK_RUNS on disk, where a run and the removal of its output take minutes. Peak
-# memory is measured once per tool, on the RAM disk. Needs hyperfine (Debian), installed when
+# SIZES counts API pages; each is written in 3 locales. A round is one run of each tool in turn;
+# RUNS rounds (after a warm-up round) on the RAM disk, DISK_RUNS on disk, where a run and the
+# removal of its output take minutes. Each tool's median is over its runs. Peak memory is
+# measured once per tool, on the RAM disk. Needs hyperfine (Debian), installed when
 # missing, and Debian's hugo for the comparison (installed when missing unless HUGO=0).
 # Prints a markdown table; the raw hyperfine results go to target/bench/.
 set -euo pipefail
@@ -66,12 +67,20 @@ for n in $SIZES; do
       cmds+=("hugo --quiet --source $base/hugo --destination $out")
       names+=(hugo)
     fi
-    json=target/bench/$where-$n.json
-    runs=$([ "$where" = ram ] && echo "--runs $RUNS --warmup 1" || echo "--runs $DISK_RUNS")
-    # Each run starts from no output, with the removal of the last one written out (`sync`).
-    # shellcheck disable=SC2086
-    hyperfine --style none $runs --prepare "rm -rf $out $base/.out.polyref-tmp $base/.out.polyref-old; sync" \
-      --export-json "$json" "${cmds[@]}" >/dev/null
+    runs=$([ "$where" = ram ] && echo "$RUNS" || echo "$DISK_RUNS")
+    first=$([ "$where" = ram ] && echo 0 || echo 1) # round 0 is a warm-up, on the RAM disk
+    rm -f target/bench/"$where-$n"-*.json
+    # Rounds of one run of each tool in turn, so that a slow spell of the machine (a shared
+    # one, or a disk busy with what the last run wrote) falls on every tool alike rather than
+    # on all the runs of one of them. Each run starts from no output, with the removal of the
+    # last one written out (`sync`).
+    for ((round = first; round <= runs; round++)); do
+      for i in "${!cmds[@]}"; do
+        hyperfine --style none --runs 1 --prepare "rm -rf $out $base/.out.polyref-tmp $base/.out.polyref-old; sync" \
+          --export-json "target/bench/$where-$n-$i-$round.json" "${cmds[$i]}" >/dev/null
+      done
+    done
+    rm -f target/bench/"$where-$n"-*-0.json
     for i in "${!names[@]}"; do
       mem="—"
       if [ "$where" = ram ]; then
@@ -79,15 +88,17 @@ for n in $SIZES; do
         # shellcheck disable=SC2086
         mem=$(peak ${cmds[$i]})
       fi
-      python3 - "$json" "$i" "$pages" "$where" "${names[$i]}" "$mem" <<'PY'
-import json, sys
-res = json.load(open(sys.argv[1]))["results"]
-i, pages, where, name, mem = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
-median = res[i]["median"]
-floor = res[1]["median"]  # the commands are polyref, floor, then the optional ones
-hugo = [r["median"] for r in res if r["command"].startswith("hugo ")]
-vs_hugo = f"{hugo[0] / median:.1f}" if hugo else "—"
-print(f"| {pages:,} | {where} | {name} | {median:.2f} | {pages / median:,.0f} | {median / floor:.2f} | {vs_hugo} | {mem} |")
+      python3 - "target/bench/$where-$n" "$i" "$pages" "$where" "${names[$i]}" "$mem" "${names[@]}" <<'PY'
+import glob, json, statistics, sys
+prefix, i, pages, where, name, mem = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:7]
+names = sys.argv[7:]
+def median(tool):
+    times = [t for f in glob.glob(f"{prefix}-{tool}-*.json") for t in json.load(open(f))["results"][0]["times"]]
+    return statistics.median(times)
+mine = median(i)
+floor = median(1)  # the commands are polyref, floor, then the optional ones
+vs_hugo = f"{median(names.index('hugo')) / mine:.1f}" if "hugo" in names else "—"
+print(f"| {pages:,} | {where} | {name} | {mine:.2f} | {pages / mine:,.0f} | {mine / floor:.2f} | {vs_hugo} | {mem} |")
 PY
     done
     rm -rf "$out"
