@@ -234,22 +234,35 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
     (rendered, diags)
 }
 
-/// Splits text at placeholders into text and macro HTML.
-fn expand<'a>(t: &str, outputs: &[Output], out: &mut Vec<Event<'a>>) {
+/// Splits text at placeholders into text and macro HTML. Text read straight from the page and
+/// the macros' HTML are borrowed, not copied.
+fn expand<'a>(t: CowStr<'a>, outputs: &'a [Output], out: &mut Vec<Event<'a>>) {
+    match t {
+        CowStr::Borrowed(text) => split_at_placeholders(text, outputs, out, CowStr::Borrowed),
+        owned => split_at_placeholders(&owned, outputs, out, |piece| CowStr::from(piece.to_string())),
+    }
+}
+
+fn split_at_placeholders<'a, 't>(
+    t: &'t str,
+    outputs: &'a [Output],
+    out: &mut Vec<Event<'a>>,
+    text: impl Fn(&'t str) -> CowStr<'a>,
+) {
     let mut rest = t;
     while let Some(i) = rest.find(OPEN) {
         if i > 0 {
-            out.push(Event::Text(CowStr::from(rest[..i].to_string())));
+            out.push(Event::Text(text(&rest[..i])));
         }
         let after = &rest[i + OPEN.len_utf8()..];
         let Some(j) = after.find(CLOSE) else { break };
         if let Some(o) = after[..j].parse::<usize>().ok().and_then(|n| outputs.get(n)) {
-            out.push(Event::InlineHtml(CowStr::from(o.html.clone())));
+            out.push(Event::InlineHtml(CowStr::Borrowed(&o.html)));
         }
         rest = &after[j + CLOSE.len_utf8()..];
     }
     if !rest.is_empty() {
-        out.push(Event::Text(CowStr::from(rest.to_string())));
+        out.push(Event::Text(text(rest)));
     }
 }
 
@@ -558,7 +571,13 @@ fn alert_id(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
-fn transform(mut events: Vec<Event>, outputs: &[Output], dialect: Dialect, env: &Env, seen: &mut Ids) -> Rendered {
+fn transform<'a>(
+    mut events: Vec<Event<'a>>,
+    outputs: &'a [Output],
+    dialect: Dialect,
+    env: &Env,
+    seen: &mut Ids,
+) -> Rendered {
     // A text event with macro placeholders becomes up to two events per placeholder.
     let mut out: Vec<Event> = Vec::with_capacity(events.len() + 2 * outputs.len());
     // (index in `out`, level, id, title) of each h2/h3, to cut sections later.
@@ -665,7 +684,7 @@ fn transform(mut events: Vec<Event>, outputs: &[Output], dialect: Dialect, env: 
             }
             // (The placeholders' first byte rules most text out quickly.)
             Event::Text(t) if !in_code && memchr::memchr(0xEE, t.as_bytes()).is_some() && t.contains(OPEN) => {
-                expand(&t, outputs, &mut out)
+                expand(t, outputs, &mut out)
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest = resolve_link(&dest_url, dialect, env);
@@ -701,15 +720,9 @@ fn transform(mut events: Vec<Event>, outputs: &[Output], dialect: Dialect, env: 
         summary,
         untranslated_cells: 0,
     };
-    for (n, (start, level, id, title)) in heads.iter().enumerate() {
-        let end = heads.get(n + 1).map_or(total, |h| h.0);
-        rendered.sections.push(Section {
-            id: id.clone(),
-            level: *level,
-            kind: section_kind(title),
-            title: title.clone(),
-            html: to_html(end - start),
-        });
+    let ends: Vec<usize> = heads.iter().skip(1).map(|h| h.0).chain([total]).collect();
+    for ((start, level, id, title), end) in heads.into_iter().zip(ends) {
+        rendered.sections.push(Section { id, level, kind: section_kind(&title), title, html: to_html(end - start) });
     }
     rendered
 }

@@ -614,7 +614,7 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
         root: &root,
     };
     // One set of ids for the page: a supplement's headings must not repeat the article's.
-    let mut ids = markdown::Ids::default();
+    let mut ids = markdown::Ids::with_capacity_and_hasher(64, Default::default());
     let (mut body, d) = markdown::render_with_ids(&translation.primary, &env, &mut ids);
     diags.extend(d);
     if let (Some(registry), true) = (shared.registry, entity.key == CLOSE_METHOD) {
