@@ -70,6 +70,57 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
+/// A quoted value that opens on a line and is not closed on it (`title: "Foo`): where a YAML
+/// error most likely comes from, although the parser reports it only where the front matter ends.
+/// Returns the byte offset of the opening quote in `yaml` and the quote.
+pub fn unclosed_quote(yaml: &str) -> Option<(usize, char)> {
+    let mut start = 0;
+    for line in yaml.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim_start();
+        if trimmed.starts_with('#') {
+            continue;
+        }
+        // The value after `key: ` or a list item's `- `.
+        let value_at = match body.find(": ") {
+            Some(i) => i + 2,
+            None if trimmed.starts_with("- ") => body.len() - trimmed.len() + 2,
+            None => continue,
+        };
+        let value = &body[value_at..];
+        let quote_at = value_at + (value.len() - value.trim_start().len());
+        let quote = match body[quote_at..].chars().next() {
+            Some(q @ ('"' | '\'')) => q,
+            _ => continue,
+        };
+        if !closes(&body[quote_at + 1..], quote) {
+            return Some((line_start + quote_at, quote));
+        }
+    }
+    None
+}
+
+/// Whether `rest` (what follows an opening quote) holds its closing quote: `\"` escapes a double
+/// quote, `''` stands for a single one.
+fn closes(rest: &str, quote: char) -> bool {
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            ('"', '\\') => {
+                chars.next();
+            }
+            ('\'', '\'') if chars.peek() == Some(&'\'') => {
+                chars.next();
+            }
+            (q, c) if q == c => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Converts an already parsed value into `T` (no position: on failure, parse the text with
 /// [`parse_yaml`] to locate the problem).
 pub fn from_value<T: DeserializeOwned>(value: YamlValue) -> Result<T, YamlError> {
@@ -84,6 +135,14 @@ pub type YamlMapping = yaml_impl::Mapping;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_quote_is_found_on_its_line() {
+        assert_eq!(unclosed_quote("slug: a\ntitle: \"Foo: bar\nother: x\n"), Some((15, '"')));
+        assert_eq!(unclosed_quote("tags:\n  - 'it''s\n"), Some((10, '\'')));
+        // Closed quotes, escaped ones and quotes inside plain values are not.
+        assert_eq!(unclosed_quote("title: \"a \\\" b\"\nx: 'it''s'\ny: it's\n# note: \"\n"), None);
+    }
 
     #[test]
     fn splits_header_and_body_with_offsets() {

@@ -190,6 +190,16 @@ fn yaml_malformed() {
 }
 
 #[test]
+fn yaml_unclosed_quote_is_shown_where_it_opens() {
+    // The parser itself reports the end of the front matter, four lines further down.
+    let f = build_bad("yaml-unclosed-quote", &[]);
+    let d = f.expect("front-matter-yaml", DE_CLOSE, Some((2, 8)));
+    assert!(d.message.contains("a quoted value is never closed"), "{}", d.message);
+    assert!(d.render().contains("this quote is not closed on its line"), "{}", d.render());
+    insta::assert_snapshot!("yaml-unclosed-quote", f.text);
+}
+
+#[test]
 fn front_matter_unclosed() {
     let f = build_bad("front-matter-unclosed", &[]);
     f.expect("front-matter-unclosed", ES_CLOSE, Some((1, 1)));
