@@ -70,9 +70,35 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
-/// A quoted value that opens on a line and is not closed on it (`title: "Foo`): where a YAML
-/// error most likely comes from, although the parser reports it only where the front matter ends.
-/// Returns the byte offset of the opening quote in `yaml` and the quote.
+/// A quoted value left open: the likely cause of a YAML error that the parser reports only where
+/// the text ends, shown at its quote instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnclosedQuote {
+    /// Byte offset of the opening quote in the YAML text.
+    pub at: usize,
+    pub quote: char,
+}
+
+impl UnclosedQuote {
+    /// The quote of a value left open before the point where the parser stopped, if any.
+    pub fn before(yaml: &str, error: &YamlError) -> Option<UnclosedQuote> {
+        unclosed_quote(yaml)
+            .map(|(at, quote)| UnclosedQuote { at, quote })
+            .filter(|q| error.offset.is_none_or(|o| o > q.at))
+    }
+
+    /// What is wrong, after "… is not valid YAML: ".
+    pub const MESSAGE: &str = "a quoted value is never closed";
+    pub const LABEL: &str = "this quote is not closed on its line";
+
+    pub fn hint(&self) -> String {
+        let (q, inside) = if self.quote == '"' { ('"', "\\\"") } else { ('\'', "''") };
+        format!("end the value with `{q}` on the same line; a `{q}` inside the value is written `{inside}`")
+    }
+}
+
+/// A quoted value that opens on a line and is not closed on it (`title: "Foo`). Returns the byte
+/// offset of the opening quote in `yaml` and the quote.
 pub fn unclosed_quote(yaml: &str) -> Option<(usize, char)> {
     let mut start = 0;
     for line in yaml.split_inclusive('\n') {

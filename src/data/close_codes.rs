@@ -295,6 +295,16 @@ impl Parser<'_> {
         let root: YamlValue = match front_matter::parse_yaml(&text) {
             Ok(v) => v,
             Err(e) => {
+                if let Some(q) = front_matter::UnclosedQuote::before(&text, &e) {
+                    self.error(
+                        "registry-yaml",
+                        q.at..q.at + 1,
+                        format!("the close-code registry is not valid YAML: {}", front_matter::UnclosedQuote::MESSAGE),
+                        front_matter::UnclosedQuote::LABEL,
+                        q.hint(),
+                    );
+                    return None;
+                }
                 let at = e.offset.unwrap_or(0);
                 self.error(
                     "registry-yaml",
@@ -1048,6 +1058,17 @@ mod tests {
         let text = rendered(yaml);
         assert!(text.contains("content/data/close-codes.yaml:"), "{text}");
         assert!(!text.contains(" at line "), "{text}");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_on_its_line() {
+        let yaml = "max_reason_bytes: 123\ncodes:\n  - code: 1000\n    name: \"Normal\n  - code: 1001\n";
+        let (registry, found) = check(yaml);
+        assert!(registry.is_none());
+        assert_eq!(found, [("registry-yaml", 4)]);
+        let text = rendered(yaml);
+        assert!(text.contains("a quoted value is never closed"), "{text}");
+        assert!(text.contains("this quote is not closed on its line"), "{text}");
     }
 
     #[test]

@@ -339,6 +339,16 @@ impl Parser<'_> {
         let root: YamlValue = match front_matter::parse_yaml(&text) {
             Ok(v) => v,
             Err(e) => {
+                if let Some(q) = front_matter::UnclosedQuote::before(&text, &e) {
+                    self.error(
+                        "examples-yaml",
+                        q.at..q.at + 1,
+                        format!("the examples file is not valid YAML: {}", front_matter::UnclosedQuote::MESSAGE),
+                        front_matter::UnclosedQuote::LABEL,
+                        q.hint(),
+                    );
+                    return None;
+                }
                 let at = e.offset.unwrap_or(0);
                 self.error(
                     "examples-yaml",
@@ -789,6 +799,16 @@ mod tests {
         let (_, diags) = parse("examples:\n  - id: a\n    call: new CloseEvent(\"close\", { code: 1 })\n");
         assert_eq!(diags[0].code, "examples-yaml");
         assert_eq!(pos(&diags[0]).0, 3);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_on_its_line() {
+        let (set, diags) = parse("examples:\n  - id: a\n    call: 'ws.close(1000)\n    expect: ok\n");
+        assert!(set.is_none());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "examples-yaml");
+        assert_eq!(pos(&diags[0]), (3, 11));
+        assert!(diags[0].message.ends_with("a quoted value is never closed"), "{}", diags[0].message);
     }
 
     #[test]

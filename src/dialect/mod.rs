@@ -160,20 +160,13 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
     let yaml_error = |e: front_matter::YamlError| {
         // A quote left open is reported by the parser only where the front matter ends: point
         // at the quote instead.
-        if let Some((quote_at, quote)) =
-            front_matter::unclosed_quote(yaml).filter(|(q, _)| e.offset.is_none_or(|o| o > *q))
-        {
-            let at = split.yaml_start + quote_at;
-            let inside = if quote == '"' { "\\\"" } else { "''" };
-            return Diagnostic::error(
-                "front-matter-yaml",
-                "the front matter is not valid YAML: a quoted value is never closed",
-            )
-            .at(src.at(at..at + 1))
-            .label("this quote is not closed on its line")
-            .hint(format!(
-                "end the value with `{quote}` on the same line; a `{quote}` inside the value is written `{inside}`"
-            ));
+        if let Some(q) = front_matter::UnclosedQuote::before(yaml, &e) {
+            let at = split.yaml_start + q.at;
+            let message = format!("the front matter is not valid YAML: {}", front_matter::UnclosedQuote::MESSAGE);
+            return Diagnostic::error("front-matter-yaml", message)
+                .at(src.at(at..at + 1))
+                .label(front_matter::UnclosedQuote::LABEL)
+                .hint(q.hint());
         }
         let at = split.yaml_start + e.offset.unwrap_or(0);
         Diagnostic::error("front-matter-yaml", format!("the front matter is not valid YAML: {}", e.message))
