@@ -55,51 +55,42 @@ pub struct YamlError {
     pub message: String,
     /// Byte offset into the YAML text, when the parser knows it.
     pub offset: Option<usize>,
+    /// What stands at `offset`, when the cause is known better than where the parser stopped.
+    pub label: Option<&'static str>,
+    /// What to do about it, in that case.
+    pub hint: Option<String>,
 }
 
 /// Parses YAML into `T`. The only call into the YAML library.
+///
+/// A quoted value left open (`title: "Foo`) is reported by the parser only where the text ends;
+/// the error then points at the quote instead.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     yaml_impl::from_str(text).map_err(|e| {
         let offset = e.location().map(|l| l.index());
+        if let Some((at, quote)) = unclosed_quote(text).filter(|(q, _)| offset.is_none_or(|o| o > *q)) {
+            let inside = if quote == '"' { "\\\"" } else { "''" };
+            return YamlError {
+                message: "a quoted value is never closed".into(),
+                offset: Some(at),
+                label: Some("this quote is not closed on its line"),
+                hint: Some(format!(
+                    "end the value with `{quote}` on the same line; a `{quote}` inside the value is written `{inside}`"
+                )),
+            };
+        }
         let mut message = e.to_string();
         // The library appends " at line L column C"; we report positions ourselves.
         if let Some(i) = message.find(" at line ") {
             message.truncate(i);
         }
-        YamlError { message, offset }
+        YamlError { message, offset, label: None, hint: None }
     })
-}
-
-/// A quoted value left open: the likely cause of a YAML error that the parser reports only where
-/// the text ends, shown at its quote instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UnclosedQuote {
-    /// Byte offset of the opening quote in the YAML text.
-    pub at: usize,
-    pub quote: char,
-}
-
-impl UnclosedQuote {
-    /// The quote of a value left open before the point where the parser stopped, if any.
-    pub fn before(yaml: &str, error: &YamlError) -> Option<UnclosedQuote> {
-        unclosed_quote(yaml)
-            .map(|(at, quote)| UnclosedQuote { at, quote })
-            .filter(|q| error.offset.is_none_or(|o| o > q.at))
-    }
-
-    /// What is wrong, after "… is not valid YAML: ".
-    pub const MESSAGE: &str = "a quoted value is never closed";
-    pub const LABEL: &str = "this quote is not closed on its line";
-
-    pub fn hint(&self) -> String {
-        let (q, inside) = if self.quote == '"' { ('"', "\\\"") } else { ('\'', "''") };
-        format!("end the value with `{q}` on the same line; a `{q}` inside the value is written `{inside}`")
-    }
 }
 
 /// A quoted value that opens on a line and is not closed on it (`title: "Foo`). Returns the byte
 /// offset of the opening quote in `yaml` and the quote.
-pub fn unclosed_quote(yaml: &str) -> Option<(usize, char)> {
+fn unclosed_quote(yaml: &str) -> Option<(usize, char)> {
     let mut start = 0;
     for line in yaml.split_inclusive('\n') {
         let line_start = start;
@@ -150,7 +141,12 @@ fn closes(rest: &str, quote: char) -> bool {
 /// Converts an already parsed value into `T` (no position: on failure, parse the text with
 /// [`parse_yaml`] to locate the problem).
 pub fn from_value<T: DeserializeOwned>(value: YamlValue) -> Result<T, YamlError> {
-    yaml_impl::from_value(value).map_err(|e| YamlError { message: e.to_string(), offset: None })
+    yaml_impl::from_value(value).map_err(|e| YamlError {
+        message: e.to_string(),
+        offset: None,
+        label: None,
+        hint: None,
+    })
 }
 
 /// A YAML value of any shape, for looking at which fields a header has before choosing a type.
@@ -161,6 +157,17 @@ pub type YamlMapping = yaml_impl::Mapping;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_yaml_error_from_an_unclosed_quote_points_at_the_quote() {
+        let e = parse_yaml::<YamlValue>("slug: a\ntitle: \"Foo: bar\nother: x\n").unwrap_err();
+        assert_eq!((e.message.as_str(), e.offset), ("a quoted value is never closed", Some(15)));
+        assert_eq!(e.label, Some("this quote is not closed on its line"));
+        assert!(e.hint.unwrap().contains("`\\\"`"));
+        // Any other error keeps the parser's own message and place.
+        let e = parse_yaml::<YamlValue>("a: [1\n").unwrap_err();
+        assert!(e.label.is_none() && e.hint.is_none() && e.offset.is_some(), "{e:?}");
+    }
 
     #[test]
     fn an_unclosed_quote_is_found_on_its_line() {

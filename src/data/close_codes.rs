@@ -295,24 +295,17 @@ impl Parser<'_> {
         let root: YamlValue = match front_matter::parse_yaml(&text) {
             Ok(v) => v,
             Err(e) => {
-                if let Some(q) = front_matter::UnclosedQuote::before(&text, &e) {
-                    self.error(
-                        "registry-yaml",
-                        q.at..q.at + 1,
-                        format!("the close-code registry is not valid YAML: {}", front_matter::UnclosedQuote::MESSAGE),
-                        front_matter::UnclosedQuote::LABEL,
-                        q.hint(),
-                    );
-                    return None;
-                }
                 let at = e.offset.unwrap_or(0);
                 self.error(
                     "registry-yaml",
                     at..at + 1,
                     format!("the close-code registry is not valid YAML: {}", e.message),
-                    "the YAML parser stopped here",
-                    "check the indentation and the quoting near this point; every entry under \
-                     `codes:` starts with `- ` at the same indentation",
+                    e.label.unwrap_or("the YAML parser stopped here"),
+                    e.hint.unwrap_or_else(|| {
+                        "check the indentation and the quoting near this point; every entry under \
+                         `codes:` starts with `- ` at the same indentation"
+                            .into()
+                    }),
                 );
                 return None;
             }

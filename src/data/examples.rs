@@ -339,24 +339,17 @@ impl Parser<'_> {
         let root: YamlValue = match front_matter::parse_yaml(&text) {
             Ok(v) => v,
             Err(e) => {
-                if let Some(q) = front_matter::UnclosedQuote::before(&text, &e) {
-                    self.error(
-                        "examples-yaml",
-                        q.at..q.at + 1,
-                        format!("the examples file is not valid YAML: {}", front_matter::UnclosedQuote::MESSAGE),
-                        front_matter::UnclosedQuote::LABEL,
-                        q.hint(),
-                    );
-                    return None;
-                }
                 let at = e.offset.unwrap_or(0);
                 self.error(
                     "examples-yaml",
                     at..at + 1,
                     format!("the examples file is not valid YAML: {}", e.message),
-                    "the YAML parser stopped here",
-                    "check the indentation and the quoting near this point; put a call that contains \
-                     `: ` or ` #` in single quotes: call: 'new CloseEvent(\"close\", { code: 1000 })'",
+                    e.label.unwrap_or("the YAML parser stopped here"),
+                    e.hint.unwrap_or_else(|| {
+                        "check the indentation and the quoting near this point; put a call that contains \
+                         `: ` or ` #` in single quotes: call: 'new CloseEvent(\"close\", { code: 1000 })'"
+                            .into()
+                    }),
                 );
                 return None;
             }

@@ -158,20 +158,16 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
         ]);
     };
     let yaml_error = |e: front_matter::YamlError| {
-        // A quote left open is reported by the parser only where the front matter ends: point
-        // at the quote instead.
-        if let Some(q) = front_matter::UnclosedQuote::before(yaml, &e) {
-            let at = split.yaml_start + q.at;
-            let message = format!("the front matter is not valid YAML: {}", front_matter::UnclosedQuote::MESSAGE);
-            return Diagnostic::error("front-matter-yaml", message)
-                .at(src.at(at..at + 1))
-                .label(front_matter::UnclosedQuote::LABEL)
-                .hint(q.hint());
-        }
         let at = split.yaml_start + e.offset.unwrap_or(0);
-        Diagnostic::error("front-matter-yaml", format!("the front matter is not valid YAML: {}", e.message))
-            .at(src.at(at..at + 1))
-            .hint("check the indentation and quote values that contain `:` or start with `[`, `{`, `*`, `&` or `!`")
+        let d = Diagnostic::error("front-matter-yaml", format!("the front matter is not valid YAML: {}", e.message))
+            .at(src.at(at..at + 1));
+        let d = match e.label {
+            Some(label) => d.label(label),
+            None => d,
+        };
+        d.hint(e.hint.unwrap_or_else(|| {
+            "check the indentation and quote values that contain `:` or start with `[`, `{`, `*`, `&` or `!`".into()
+        }))
     };
     let value: YamlValue = front_matter::parse_yaml(yaml).map_err(|e| vec![yaml_error(e)])?;
     let map = match value {
