@@ -191,18 +191,13 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
 /// The page files of one locale folder, read.
 fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<Result<ContentFile, Diagnostic>>, Vec<Diagnostic>) {
     // Page files are read as the walk finds them, from their open folder.
-    let is_page = |name: &OsStr| {
-        let name = name.as_encoded_bytes();
-        name == b"index.md" || name.ends_with(b".supplement.md")
-    };
+    let is_page = |name: &OsStr| name.to_str().and_then(page_role).is_some();
     let (found, mut diags) = walk_tree(root, config, &is_page);
     let mut pages = Vec::new();
     for Found { path, bytes } in found {
         let file_name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let role = if file_name == "index.md" {
-            Role::Primary
-        } else if let Some(stem) = file_name.strip_suffix(".supplement.md") {
-            Role::Supplement(stem.to_string())
+        let role = if let Some(role) = page_role(&file_name) {
+            role
         } else if file_name.ends_with(".md") {
             diags.push(
                 Diagnostic::warning(
@@ -238,6 +233,14 @@ fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<Result<Conten
         })
         .collect();
     (files, diags)
+}
+
+/// What a file of a locale folder is for its page, by its name; `None` for other files.
+fn page_role(file_name: &str) -> Option<Role> {
+    if file_name == "index.md" {
+        return Some(Role::Primary);
+    }
+    file_name.strip_suffix(".supplement.md").map(|stem| Role::Supplement(stem.to_string()))
 }
 
 /// Files below `dir`, sorted, not following symbolic links out of the tree.
