@@ -2,11 +2,11 @@
 //! GFM alerts as localized note boxes, heading ids, links resolved to our pages, and the body cut
 //! into sections. Pure: reads nothing, writes nothing.
 
-use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
@@ -130,6 +130,13 @@ impl Rendered {
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
 
+/// Whether `text` may hold a placeholder character: both encode in UTF-8 starting with the byte
+/// 0xEE, and a byte search rules most text out quickly.
+fn may_hold_placeholders(text: &str) -> bool {
+    const _: () = assert!(OPEN as u32 >> 12 == 0xE && CLOSE as u32 >> 12 == 0xE); // 0xEE 0x80 …
+    memchr::memchr(0xEE, text.as_bytes()).is_some()
+}
+
 /// Renders `file`'s body for the page described by `env`.
 pub fn render(file: &ParsedFile, env: &Env) -> (Rendered, Vec<Diagnostic>) {
     render_with_ids(file, env, &mut Ids::default())
@@ -144,10 +151,7 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
     let body_start = file.body_start;
     // Our placeholder characters must not occur in the text itself.
     let body = match file.body() {
-        // Both encode as 0xEE 0x80 …: a byte search rules them out quickly.
-        b if memchr::memchr(0xEE, b.as_bytes()).is_some() && b.contains([OPEN, CLOSE]) => {
-            Cow::Owned(b.replace([OPEN, CLOSE], "\u{FFFD}"))
-        }
+        b if may_hold_placeholders(b) && b.contains([OPEN, CLOSE]) => Cow::Owned(b.replace([OPEN, CLOSE], "\u{FFFD}")),
         b => Cow::Borrowed(b),
     };
     let (calls, errors) = macros::scan(&body);
@@ -682,10 +686,7 @@ fn transform<'a>(
                 in_code = false;
                 out.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
             }
-            // (The placeholders' first byte rules most text out quickly.)
-            Event::Text(t) if !in_code && memchr::memchr(0xEE, t.as_bytes()).is_some() && t.contains(OPEN) => {
-                expand(t, outputs, &mut out)
-            }
+            Event::Text(t) if !in_code && may_hold_placeholders(&t) && t.contains(OPEN) => expand(t, outputs, &mut out),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest = resolve_link(&dest_url, dialect, env);
                 out.push(Event::Start(Tag::Link { link_type, dest_url: CowStr::from(dest), title, id }));
@@ -701,16 +702,10 @@ fn transform<'a>(
 
     let total = out.len();
     let intro_end = heads.first().map_or(total, |h| h.0);
-    // Each part's HTML is written into a string of about its final size, not grown and copied.
-    let mut sizes: Vec<usize> = std::iter::once(0)
-        .chain(heads.iter().map(|h| h.0))
-        .zip(heads.iter().map(|h| h.0).chain(std::iter::once(total)))
-        .map(|(start, end)| html_size(&out[start..end]))
-        .collect();
-    sizes.reverse();
     let mut events = out.into_iter();
     let mut to_html = |n: usize| {
-        let mut html = String::with_capacity(sizes.pop().unwrap_or_default());
+        // Written into a string of about its final size, not grown and copied.
+        let mut html = String::with_capacity(html_size(&events.as_slice()[..n]));
         pulldown_cmark::html::push_html(&mut html, events.by_ref().take(n));
         html
     };
