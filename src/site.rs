@@ -725,7 +725,7 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
         supplements,
     };
     let page_name = format!("{page_dir}/index.html");
-    // The page is its body and about 4 KiB of head, navigation and footer.
+    // The page is its body plus a few KiB of head, navigation and footer.
     let capacity = view.body.len() + view.supplements.iter().map(|s| s.body.len()).sum::<usize>() + 6 * 1024;
     let html = match shared.renderer.render_bytes("page.html", &view, &page_name, capacity) {
         Ok(h) => h,
