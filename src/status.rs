@@ -255,6 +255,7 @@ fn shows_table(body: &str) -> bool {
 /// Compares one translation with its source.
 fn freshness(
     repo: Option<&Repo>,
+    history: Option<&git::History>,
     config: &Config,
     commit: Option<&str>,
     hash: Option<&str>,
@@ -279,12 +280,15 @@ fn freshness(
     let Some(repo) = repo.filter(|_| source.last_commit.is_some()) else {
         return hash.map_or_else(|| Freshness::Unchecked { commit: commit.to_string() }, by_hash);
     };
-    match repo.resolve(commit) {
-        Some(c) => match repo.commits_since(&c.id, &source_path) {
-            Some(0) => Freshness::UpToDate { by: Basis::Commit },
-            Some(n) => Freshness::Behind { by: Basis::Commit, commits: Some(n) },
-            None => hash.map_or_else(|| Freshness::Unchecked { commit: commit.to_string() }, by_hash),
-        },
+    // From the history read once where it answers, else from git.
+    let since = match history.and_then(|h| h.commits_since(commit, &source_path)) {
+        Some(n) => Some(Some(n)),
+        None => repo.resolve(commit).map(|c| repo.commits_since(&c.id, &source_path)),
+    };
+    match since {
+        Some(Some(0)) => Freshness::UpToDate { by: Basis::Commit },
+        Some(Some(n)) => Freshness::Behind { by: Basis::Commit, commits: Some(n) },
+        Some(None) => hash.map_or_else(|| Freshness::Unchecked { commit: commit.to_string() }, by_hash),
         None => hash.map_or_else(|| Freshness::UnknownCommit { commit: commit.to_string() }, by_hash),
     }
 }
@@ -378,7 +382,7 @@ pub fn track(prepared: &Prepared, config: &Config) -> Tracked {
                 .model
                 .entities
                 .par_iter()
-                .map(|e| page_status(e, locale, config, repo.as_ref(), sources.get(&e.key), &cells))
+                .map(|e| page_status(e, locale, config, repo.as_ref(), history.as_ref(), sources.get(&e.key), &cells))
                 .collect();
             let missing_messages: Vec<MissingMessage> = if locale == default {
                 Vec::new()
@@ -436,7 +440,7 @@ impl Tracked {
                 continue;
             }
             let cells = untranslated_cells(prepared, &l.locale);
-            let row = page_status(e, &l.locale, config, self.repo.as_ref(), self.sources.get(&e.key), &cells);
+            let row = page_status(e, &l.locale, config, self.repo.as_ref(), None, self.sources.get(&e.key), &cells);
             if l.page_status.get(index) != Some(&row) {
                 l.page_status[index] = row;
                 tally(l);
@@ -452,6 +456,7 @@ fn page_status(
     locale: &str,
     config: &Config,
     repo: Option<&Repo>,
+    history: Option<&git::History>,
     source: Option<&SourceFile>,
     cells: &[String],
 ) -> PageStatus {
@@ -478,7 +483,7 @@ fn page_status(
                 Freshness::Source
             } else {
                 match source {
-                    Some(s) => freshness(repo, config, meta.source_commit.as_deref(), hash.as_deref(), s),
+                    Some(s) => freshness(repo, history, config, meta.source_commit.as_deref(), hash.as_deref(), s),
                     None => Freshness::NoSource,
                 }
             };

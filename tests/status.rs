@@ -308,3 +308,54 @@ fn folder_history_matches_per_file_answers() {
     assert!(history.is_modified(&root.join(files[2])) && history.is_modified(&root.join(files[3])));
     assert!(!history.is_modified(&root.join(files[1])));
 }
+
+/// The commits since a recorded one that changed a file, as counted from the folder's history
+/// read once, agree with `git rev-list --count` for every pair of commit and file of a history
+/// without merges; an abbreviated id, a commit outside HEAD's history or a history with a merge
+/// are left to git.
+#[test]
+fn commits_since_from_the_folder_history_match_git() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let files = ["content/en/a/index.md", "content/en/b b/index.md", "content/en/größe/index.md"];
+    let mut commits = Vec::new();
+    git(root, &["init", "-q"]);
+    // Each commit changes a different subset of the files; one changes none of them.
+    for (n, changed) in [&[0, 1, 2][..], &[1], &[0, 2], &[], &[2], &[1, 2], &[0]].iter().enumerate() {
+        for &f in *changed {
+            write(root, files[f], &format!("revision {n}\n"));
+        }
+        write(root, "README", &format!("revision {n}\n"));
+        git(root, &["add", "."]);
+        git(root, &["commit", "-q", "-m", &format!("change {n}")]);
+        commits.push(git(root, &["rev-parse", "HEAD"]));
+    }
+    let content = root.join("content");
+    let repo = polyref::git::Repo::discover(&content).expect("a repository");
+    let history = repo.history(&content);
+    for since in &commits {
+        for f in files {
+            let path = root.join(f);
+            let by_git = repo.commits_since(since, &path);
+            assert!(by_git.is_some());
+            assert_eq!(history.commits_since(since, &path), by_git, "since {since}, {f}");
+            assert_eq!(history.commits_since(&since.to_uppercase(), &path), by_git);
+        }
+    }
+    let path = root.join(files[0]);
+    assert_eq!(history.commits_since(&commits[0], &path), Some(2));
+    assert_eq!(history.commits_since(&commits[0][..10], &path), None, "abbreviated: git resolves it");
+    assert_eq!(history.commits_since(&"0".repeat(40), &path), None, "not in the history");
+
+    // A merge: counting places is no longer sure; git is asked.
+    git(root, &["checkout", "-q", "-b", "side"]);
+    write(root, files[1], "on the side\n");
+    git(root, &["commit", "-q", "-am", "side change"]);
+    git(root, &["checkout", "-q", "-"]);
+    write(root, "README", "on the main line\n");
+    git(root, &["commit", "-q", "-am", "main change"]);
+    git(root, &["merge", "-q", "--no-ff", "-m", "merge", "side"]);
+    let history = repo.history(&content);
+    assert_eq!(history.commits_since(&commits[0], &root.join(files[1])), None);
+    assert_eq!(repo.commits_since(&commits[0], &root.join(files[1])), Some(3));
+}
