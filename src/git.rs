@@ -69,6 +69,16 @@ impl Repo {
         parse_commit_line(out.trim())
     }
 
+    /// Which of `revs` name a commit of this repository, as [`Repo::resolve`] would find it,
+    /// asked in one `git cat-file --batch-check` rather than one process each.
+    pub fn commits_among(&self, revs: &[&str]) -> Option<HashSet<String>> {
+        let input: String = revs.iter().map(|r| format!("{r}^{{commit}}\n")).collect();
+        let out = git_with_input(&self.top, &["cat-file", "--batch-check"], input)?;
+        // One line per question: `<id> commit <size>`, or `<question> missing` (or `ambiguous`).
+        let found = out.lines().map(|l| l.split(' ').nth(1) == Some("commit"));
+        Some(revs.iter().zip(found).filter(|(_, found)| *found).map(|(r, _)| r.to_string()).collect())
+    }
+
     /// Commits in HEAD's history, not in `since`'s, that changed `file`.
     pub fn commits_since(&self, since: &str, file: &Path) -> Option<usize> {
         let out = git(&self.top, &["rev-list", "--count", &format!("{since}..HEAD"), "--", &path_arg(file)])?;
@@ -116,6 +126,8 @@ pub struct History {
     line: HashMap<String, usize>,
     /// The places in `line` of the commits that changed each file, newest first.
     changes: HashMap<PathBuf, Vec<usize>>,
+    /// Recorded commits found to name no commit of the repository (see [`History::look_up`]).
+    no_commit: HashSet<String>,
 }
 
 impl Repo {
@@ -184,6 +196,28 @@ impl History {
         self.modified.contains(&real_path(file))
     }
 
+    /// Asks git at once which of the commits recorded by translations (`l10n.sourceCommit`)
+    /// exist, except those the history already holds: a commit of another repository (MDN's
+    /// translations record commits of MDN's English content) is then known to be unknown
+    /// without a git process per page.
+    pub fn look_up<'a>(&mut self, repo: &Repo, recorded: impl IntoIterator<Item = &'a str>) {
+        let mut ask: Vec<&str> =
+            recorded.into_iter().filter(|c| looks_like_commit(c) && !self.line.contains_key(*c)).collect();
+        ask.sort_unstable();
+        ask.dedup();
+        if ask.is_empty() {
+            return;
+        }
+        if let Some(found) = repo.commits_among(&ask) {
+            self.no_commit = ask.into_iter().filter(|c| !found.contains(*c)).map(str::to_string).collect();
+        }
+    }
+
+    /// Whether `rev` was found by [`History::look_up`] to name no commit.
+    pub fn names_no_commit(&self, rev: &str) -> bool {
+        self.no_commit.contains(rev)
+    }
+
     /// Like [`Repo::resolve`] then [`Repo::commits_since`], from the history read once: the
     /// commits after `since` that changed `file`. Answers only where that is sure: HEAD's
     /// history has no merge, and `since` is a full commit id in it. A translated reference
@@ -218,6 +252,28 @@ fn path_arg(file: &Path) -> String {
         std::env::current_dir().map(|d| d.join(file)).unwrap_or_else(|_| file.to_path_buf())
     };
     abs.to_string_lossy().into_owned()
+}
+
+/// Like [`git`], with `input` written to git's standard input.
+fn git_with_input(dir: &Path, args: &[&str], input: String) -> Option<String> {
+    use std::io::Write;
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .env("LC_ALL", "C")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    // Written meanwhile: git answers as it reads, and a full pipe would stop both.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Runs `git -C dir args…`; its standard output when it succeeded.

@@ -281,9 +281,12 @@ fn freshness(
         return hash.map_or_else(|| Freshness::Unchecked { commit: commit.to_string() }, by_hash);
     };
     // From the history read once where it answers, else from git.
-    let since = match history.and_then(|h| h.commits_since(commit, &source_path)) {
-        Some(n) => Some(Some(n)),
-        None => repo.resolve(commit).map(|c| repo.commits_since(&c.id, &source_path)),
+    let since = match history {
+        Some(h) if h.names_no_commit(commit) => None,
+        _ => match history.and_then(|h| h.commits_since(commit, &source_path)) {
+            Some(n) => Some(Some(n)),
+            None => repo.resolve(commit).map(|c| repo.commits_since(&c.id, &source_path)),
+        },
     };
     match since {
         Some(Some(0)) => Freshness::UpToDate { by: Basis::Commit },
@@ -364,7 +367,12 @@ pub fn track(prepared: &Prepared, config: &Config) -> Tracked {
     let i18n_dir = load::display_path(config, &config.i18n_dir);
 
     // The default locale's page of each entity, compared against by every translation.
-    let history = repo.as_ref().map(|r| r.history(&config.content_dir));
+    let history = repo.as_ref().map(|r| {
+        let mut h = r.history(&config.content_dir);
+        let recorded = prepared.model.entities.iter().flat_map(|e| e.translations.values());
+        h.look_up(r, recorded.filter_map(|t| t.primary.meta.source_commit.as_deref()));
+        h
+    });
     let git = history.as_ref().map_or(Git::None, Git::History);
     let sources: BTreeMap<String, SourceFile> = prepared
         .model

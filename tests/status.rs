@@ -312,7 +312,7 @@ fn folder_history_matches_per_file_answers() {
 /// The commits since a recorded one that changed a file, as counted from the folder's history
 /// read once, agree with `git rev-list --count` for every pair of commit and file of a history
 /// without merges; an abbreviated id, a commit outside HEAD's history or a history with a merge
-/// are left to git.
+/// are left to git. Recorded commits that name nothing are found in one `git cat-file`.
 #[test]
 fn commits_since_from_the_folder_history_match_git() {
     let dir = tempfile::tempdir().unwrap();
@@ -346,6 +346,14 @@ fn commits_since_from_the_folder_history_match_git() {
     assert_eq!(history.commits_since(&commits[0], &path), Some(2));
     assert_eq!(history.commits_since(&commits[0][..10], &path), None, "abbreviated: git resolves it");
     assert_eq!(history.commits_since(&"0".repeat(40), &path), None, "not in the history");
+
+    // Recorded commits that name nothing are found in one question, not one per page.
+    let mut history = repo.history(&content);
+    let (fake, short) = ("0".repeat(40), &commits[1][..10]);
+    history.look_up(&repo, [fake.as_str(), short, commits[2].as_str(), "not a commit", fake.as_str()]);
+    assert!(history.names_no_commit(&fake) && repo.resolve(&fake).is_none());
+    assert!(!history.names_no_commit(short) && repo.resolve(short).is_some());
+    assert!(!history.names_no_commit(&commits[2]));
 
     // A merge: counting places is no longer sure; git is asked.
     git(root, &["checkout", "-q", "-b", "side"]);
