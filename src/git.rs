@@ -1,9 +1,9 @@
 //! Source history: what git knows about a content file (its last commit, how many commits a
 //! translation is behind), and the source hash used where there is no git or no commit.
 //!
-//! Git is asked through its command line (`git log`, `git rev-parse`, `git rev-list`), read
-//! only. Without git, or outside a repository, every question answers "unknown" and callers
-//! fall back to comparing hashes.
+//! Git is asked through its command line (`git log`, `git rev-parse`, `git rev-list`,
+//! `git cat-file`), read only. Without git, or outside a repository, every question answers
+//! "unknown" and callers fall back to comparing hashes.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
