@@ -69,14 +69,15 @@ impl Repo {
         parse_commit_line(out.trim())
     }
 
-    /// Which of `revs` name a commit of this repository, as [`Repo::resolve`] would find it,
-    /// asked in one `git cat-file --batch-check` rather than one process each.
-    pub fn commits_among(&self, revs: &[&str]) -> Option<HashSet<String>> {
-        let input: String = revs.iter().map(|r| format!("{r}^{{commit}}\n")).collect();
-        let out = git_with_input(&self.top, &["cat-file", "--batch-check"], input)?;
-        // One line per question: `<id> commit <size>`, or `<question> missing` (or `ambiguous`).
-        let found = out.lines().map(|l| l.split(' ').nth(1) == Some("commit"));
-        Some(revs.iter().zip(found).filter(|(_, found)| *found).map(|(r, _)| r.to_string()).collect())
+    /// Which of `revs` name no object of this repository at all (so no commit: [`Repo::resolve`]
+    /// would find nothing), asked in one `git cat-file --batch-check` rather than one process
+    /// each. An abbreviated id that is ambiguous is not among them.
+    pub fn missing_among(&self, revs: &[&str]) -> Option<HashSet<String>> {
+        let input: String = revs.iter().map(|r| format!("{r}\n")).collect();
+        let out = git_with_input(&self.top, &["cat-file", "--batch-check", "--buffer"], input)?;
+        // One line per question: `<id> <type> <size>`, `<question> missing` or `… ambiguous`.
+        let missing = out.lines().map(|l| l.ends_with(" missing"));
+        Some(revs.iter().zip(missing).filter(|(_, missing)| *missing).map(|(r, _)| r.to_string()).collect())
     }
 
     /// Commits in HEAD's history, not in `since`'s, that changed `file`.
@@ -128,13 +129,15 @@ pub struct History {
     changes: HashMap<PathBuf, Vec<usize>>,
     /// Recorded commits found to name no commit of the repository (see [`History::look_up`]).
     no_commit: HashSet<String>,
+    /// The folder asked about, as given (made absolute) and with its symbolic links resolved.
+    dir: (PathBuf, PathBuf),
 }
 
 impl Repo {
     /// The history of the files below `dir`: `git log --name-only` and `git status` once each.
     pub fn history(&self, dir: &Path) -> History {
         let dir = path_arg(dir);
-        let mut history = History::default();
+        let mut history = History { dir: (PathBuf::from(&dir), real_path(Path::new(&dir))), ..History::default() };
         let log =
             ["-c", "core.quotePath=false", "log", "--format=%x01%H %cs", "--name-only", "--no-renames", "--", &dir];
         // HEAD's history with each commit's parents, newest first: when no commit has two
@@ -188,12 +191,23 @@ impl Repo {
 impl History {
     /// Like [`Repo::last_change`].
     pub fn last_change(&self, file: &Path) -> Option<Commit> {
-        self.last.get(&real_path(file)).cloned()
+        self.last.get(&self.real_path(file)).cloned()
     }
 
     /// Like [`Repo::is_modified`].
     pub fn is_modified(&self, file: &Path) -> bool {
-        self.modified.contains(&real_path(file))
+        self.modified.contains(&self.real_path(file))
+    }
+
+    /// [`real_path`] of a file below the folder asked about, resolving the links of the folder
+    /// alone: polyref never follows a symbolic link inside content/ (the load stage skips them),
+    /// and resolving each path again took a system call per folder of it, for every page.
+    fn real_path(&self, file: &Path) -> PathBuf {
+        let (given, real) = &self.dir;
+        match Path::new(&path_arg(file)).strip_prefix(given) {
+            Ok(below) if !given.as_os_str().is_empty() => real.join(below),
+            _ => real_path(file),
+        }
     }
 
     /// Asks git at once which of the commits recorded by translations (`l10n.sourceCommit`)
@@ -208,8 +222,8 @@ impl History {
         if ask.is_empty() {
             return;
         }
-        if let Some(found) = repo.commits_among(&ask) {
-            self.no_commit = ask.into_iter().filter(|c| !found.contains(*c)).map(str::to_string).collect();
+        if let Some(missing) = repo.missing_among(&ask) {
+            self.no_commit = missing;
         }
     }
 
@@ -228,7 +242,7 @@ impl History {
             return None;
         }
         let since = *self.line.get(since.to_ascii_lowercase().as_str())?;
-        let changes = self.changes.get(&real_path(file)).map_or(&[][..], Vec::as_slice);
+        let changes = self.changes.get(&self.real_path(file)).map_or(&[][..], Vec::as_slice);
         Some(changes.partition_point(|&place| place < since))
     }
 }

@@ -313,7 +313,7 @@ pub struct Tracked {
 /// Where [`source_file`] learns what git knows of a file.
 enum Git<'a> {
     None,
-    /// The whole content folder's history, read at once (a full report).
+    /// The default locale's folder's history, read at once (a full report).
     History(&'a git::History),
     /// Asked file by file (one entity's rows after an edit).
     Repo(&'a Repo),
@@ -368,7 +368,9 @@ pub fn track(prepared: &Prepared, config: &Config) -> Tracked {
 
     // The default locale's page of each entity, compared against by every translation.
     let history = repo.as_ref().map(|r| {
-        let mut h = r.history(&config.content_dir);
+        // Translations are compared with the default locale's pages only: git is asked about
+        // that folder alone (its status is the slowest question: every file is looked at).
+        let mut h = r.history(&config.content_dir.join(default));
         let recorded = prepared.model.entities.iter().flat_map(|e| e.translations.values());
         h.look_up(r, recorded.filter_map(|t| t.primary.meta.source_commit.as_deref()));
         h

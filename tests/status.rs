@@ -307,6 +307,21 @@ fn folder_history_matches_per_file_answers() {
     assert!(history.last_change(&root.join(files[0])).is_some());
     assert!(history.is_modified(&root.join(files[2])) && history.is_modified(&root.join(files[3])));
     assert!(!history.is_modified(&root.join(files[1])));
+
+    // The project may be reached through a symbolic link (as a temporary folder is on some
+    // systems): paths below the folder asked about are resolved through it.
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        let alias = outside.path().join("alias");
+        std::os::unix::fs::symlink(root, &alias).unwrap();
+        let history = repo.history(&alias.join("content"));
+        for f in files {
+            assert_eq!(history.last_change(&alias.join(f)), repo.last_change(&root.join(f)), "{f}");
+            assert_eq!(history.is_modified(&alias.join(f)), repo.is_modified(&root.join(f)), "{f}");
+        }
+        assert!(history.last_change(&alias.join(files[0])).is_some());
+    }
 }
 
 /// The commits since a recorded one that changed a file, as counted from the folder's history
