@@ -6,6 +6,7 @@
 #   bash benches/run.sh                   # 3,000 and 30,000 pages
 #   SIZES="1000" RUNS=3 bash benches/run.sh
 #   HUGO=0 bash benches/run.sh            # without Hugo
+#   GIT=0 bash benches/run.sh             # without the row of the corpus committed to git
 #   WHERE=ram INCREMENTAL=0 bash benches/run.sh
 #
 # SIZES counts API pages; each is written in 3 locales. A round is one run of each tool in turn;
@@ -20,6 +21,7 @@ SIZES=${SIZES:-"1000 10000"}
 RUNS=${RUNS:-5}
 DISK_RUNS=${DISK_RUNS:-2}
 HUGO=${HUGO:-1}
+GIT=${GIT:-1}
 WHERE=${WHERE:-"ram disk"}
 INCREMENTAL=${INCREMENTAL:-1}
 RAM=${RAM_DIR:-/dev/shm/polyref-bench}
@@ -28,6 +30,7 @@ mkdir -p target/bench
 
 need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need hyperfine hyperfine
+[ "$GIT" = 1 ] && need git git
 [ "$HUGO" = 1 ] && need hugo hugo
 
 cargo build --release --quiet --bin polyref --example bench_corpus --example floor --example bench_incremental
@@ -62,6 +65,17 @@ for n in $SIZES; do
       # Highlighting is CPU work: its cost shows on the RAM disk as the difference of the rows.
       cmds+=("$POLYREF build -q --no-highlight --root $PWD --content $base/corpus/content --out $out")
       names+=("polyref --no-highlight")
+      if [ "$GIT" = 1 ]; then
+        # The same corpus committed to git, as a project's content is: the translation status
+        # pages then ask git about every translation's source.
+        cp -r "$base/corpus" "$base/git"
+        git -C "$base/git" init -q
+        git -C "$base/git" add -A
+        git -C "$base/git" -c user.name=bench -c user.email=bench@example.org -c commit.gpgsign=false \
+          commit -q -m corpus
+        cmds+=("$POLYREF build -q --root $PWD --content $base/git/content --out $out")
+        names+=("polyref, content in git")
+      fi
     fi
     if [ "$HUGO" = 1 ]; then
       cmds+=("hugo --quiet --source $base/hugo --destination $out")
