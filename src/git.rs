@@ -114,7 +114,7 @@ impl Repo {
     }
 }
 
-/// What git knows of every file below a folder, asked in two commands rather than two per file
+/// What git knows of every file below a folder, asked in three commands rather than two per file
 /// (a reference has thousands of pages; a process per question would dominate the build).
 #[derive(Debug, Default)]
 pub struct History {
@@ -134,7 +134,8 @@ pub struct History {
 }
 
 impl Repo {
-    /// The history of the files below `dir`: `git log --name-only` and `git status` once each.
+    /// The history of the files below `dir`: `git rev-list --parents HEAD`, `git log
+    /// --name-only` and `git status` once each.
     pub fn history(&self, dir: &Path) -> History {
         let dir = path_arg(dir);
         let mut history = History { dir: (PathBuf::from(&dir), real_path(Path::new(&dir))), ..History::default() };
@@ -268,40 +269,35 @@ fn path_arg(file: &Path) -> String {
     abs.to_string_lossy().into_owned()
 }
 
-/// Like [`git`], with `input` written to git's standard input.
-fn git_with_input(dir: &Path, args: &[&str], input: String) -> Option<String> {
-    use std::io::Write;
-    let mut child = Command::new("git")
+/// `git -C dir args…`, read only (no optional locks), in the C locale, its errors dropped.
+fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new("git");
+    command
         .arg("-C")
         .arg(dir)
         .args(args)
         .env("GIT_OPTIONAL_LOCKS", "0")
         .env("LC_ALL", "C")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .ok()?;
+        .stderr(std::process::Stdio::null());
+    command
+}
+
+/// Runs `git -C dir args…`; its standard output when it succeeded.
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let out = command(dir, args).stdin(std::process::Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Like [`git`], with `input` written to git's standard input.
+fn git_with_input(dir: &Path, args: &[&str], input: String) -> Option<String> {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command(dir, args).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
     let mut stdin = child.stdin.take()?;
     // Written meanwhile: git answers as it reads, and a full pipe would stop both.
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let out = child.wait_with_output().ok()?;
     writer.join().ok()?.ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-/// Runs `git -C dir args…`; its standard output when it succeeded.
-fn git(dir: &Path, args: &[&str]) -> Option<String> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_OPTIONAL_LOCKS", "0")
-        .env("LC_ALL", "C")
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 

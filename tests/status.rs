@@ -278,7 +278,7 @@ fn the_site_has_a_status_page_linked_from_each_home() {
     assert!(de.contains("keine Git-Geschichte"), "{de}");
 }
 
-/// The whole-folder history (two git commands) answers as the per-file questions do: for a
+/// The whole-folder history (three git commands) answers as the per-file questions do: for a
 /// committed file, one changed since, an untracked one, one in a new folder, and names with
 /// spaces and non-ASCII letters.
 #[test]
