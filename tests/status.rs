@@ -7,6 +7,7 @@ mod common;
 
 use std::fs;
 use std::path::Path;
+use std::process::Command;
 
 use common::{copy_dir, git, polyref, project};
 use polyref::config::Config;
@@ -381,4 +382,63 @@ fn commits_since_from_the_folder_history_match_git() {
     let history = repo.history(&content);
     assert_eq!(history.commits_since(&commits[0], &root.join(files[1])), None);
     assert_eq!(repo.commits_since(&commits[0], &root.join(files[1])), Some(3));
+}
+
+/// The status of many translations asks git a fixed number of questions, not some per page:
+/// `git` on the PATH is a script that logs each call before running the real one.
+#[cfg(unix)]
+#[test]
+fn git_is_asked_a_few_questions_whatever_the_number_of_pages() {
+    use std::os::unix::fs::PermissionsExt;
+    const PAGES: usize = 12;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_dir(&project().join("templates"), &root.join("templates"));
+    copy_dir(&project().join("i18n"), &root.join("i18n"));
+    fs::write(root.join("polyref.toml"), "locales = [\"en\", \"de\"]\n").unwrap();
+    let page = |i: usize, extra: &str| {
+        format!("---\ntitle: Thing{i}\nslug: Web/API/Thing{i}\npage-type: web-api-interface\n{extra}---\n\nText {i}.\n")
+    };
+    for i in 0..PAGES {
+        write(root, &format!("content/en/web/api/thing{i}/index.md"), &page(i, ""));
+    }
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "English pages"]);
+    let first = git(root, &["rev-parse", "HEAD"]);
+    for i in 0..PAGES {
+        // Most translations record this repository's commit; some a commit it does not have.
+        let commit = if i % 4 == 0 { "0123456789abcdef0123456789abcdef01234567" } else { first.as_str() };
+        write(
+            root,
+            &format!("content/de/web/api/thing{i}/index.md"),
+            &page(i, &format!("l10n:\n  sourceCommit: {commit}\n")),
+        );
+    }
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "German pages"]);
+    write(root, "content/en/web/api/thing1/index.md", &format!("{}More.\n", page(1, "")));
+    git(root, &["commit", "-q", "-am", "English change"]);
+
+    let bin = tempfile::tempdir().unwrap();
+    let log = bin.path().join("calls.log");
+    let real = String::from_utf8(Command::new("sh").args(["-c", "command -v git"]).output().unwrap().stdout).unwrap();
+    let script = format!("#!/bin/sh\necho \"$*\" >> '{}'\nexec '{}' \"$@\"\n", log.display(), real.trim());
+    fs::write(bin.path().join("git"), script).unwrap();
+    fs::set_permissions(bin.path().join("git"), fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.path().display(), std::env::var("PATH").unwrap_or_default());
+    let out = polyref().args(["status", "--json", "--root"]).arg(root).env("PATH", path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let calls = fs::read_to_string(&log).unwrap();
+    assert!(calls.lines().count() <= 5, "git was asked per page:\n{calls}");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let de = report["locales"].as_array().unwrap().iter().find(|l| l["locale"] == "de").unwrap();
+    let freshness = |key: &str| {
+        de["page_status"].as_array().unwrap().iter().find(|p| p["key"] == key).unwrap()["freshness"].clone()
+    };
+    assert_eq!(freshness("Web/API/Thing1")["status"], "behind", "{}", freshness("Web/API/Thing1"));
+    assert_eq!(freshness("Web/API/Thing1")["commits"], 1);
+    assert_eq!(freshness("Web/API/Thing2")["status"], "up-to-date");
+    assert_eq!(freshness("Web/API/Thing4")["status"], "unknown-commit");
 }
