@@ -69,15 +69,19 @@ impl Repo {
         parse_commit_line(out.trim())
     }
 
-    /// Which of `revs` name no object of this repository at all (so no commit: [`Repo::resolve`]
-    /// would find nothing), asked in one `git cat-file --batch-check` rather than one process
-    /// each. An abbreviated id that is ambiguous is not among them.
-    pub fn missing_among(&self, revs: &[&str]) -> Option<HashSet<String>> {
+    /// What each of `revs` names, asked in one `git cat-file --batch-check` rather than one
+    /// process each: a commit (its full id), or nothing. Revisions naming another kind of object,
+    /// or an ambiguous abbreviation, are left out: [`Repo::resolve`] answers for them.
+    pub fn look_up(&self, revs: &[&str]) -> Option<HashMap<String, Named>> {
         let input: String = revs.iter().map(|r| format!("{r}\n")).collect();
         let out = git_with_input(&self.top, &["cat-file", "--batch-check", "--buffer"], input)?;
         // One line per question: `<id> <type> <size>`, `<question> missing` or `… ambiguous`.
-        let missing = out.lines().map(|l| l.ends_with(" missing"));
-        Some(revs.iter().zip(missing).filter(|(_, missing)| *missing).map(|(r, _)| r.to_string()).collect())
+        let answers = out.lines().map(|l| match l.split(' ').collect::<Vec<_>>().as_slice() {
+            [id, "commit", _] if looks_like_commit(id) => Some(Named::Commit(id.to_string())),
+            [_, "missing"] => Some(Named::Nothing),
+            _ => None,
+        });
+        Some(revs.iter().zip(answers).filter_map(|(r, a)| Some((r.to_string(), a?))).collect())
     }
 
     /// Commits in HEAD's history, not in `since`'s, that changed `file`.
@@ -114,6 +118,15 @@ impl Repo {
     }
 }
 
+/// What a recorded commit id names in the repository (see [`Repo::look_up`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// A commit, by its full id.
+    Commit(String),
+    /// No object at all.
+    Nothing,
+}
+
 /// What git knows of every file below a folder, asked in three commands rather than two per file
 /// (a reference has thousands of pages; a process per question would dominate the build).
 #[derive(Debug, Default)]
@@ -127,8 +140,11 @@ pub struct History {
     line: HashMap<String, usize>,
     /// The places in `line` of the commits that changed each file, newest first.
     changes: HashMap<PathBuf, Vec<usize>>,
-    /// Recorded commits found to name no commit of the repository (see [`History::look_up`]).
-    no_commit: HashSet<String>,
+    /// What the commits recorded by translations name (see [`History::look_up`]).
+    recorded: HashMap<String, Named>,
+    /// Counts asked of git, by full commit id and file: a page's translations often record the
+    /// same commit.
+    counted: std::sync::Mutex<HashMap<(String, PathBuf), Option<usize>>>,
     /// The folder asked about, as given (made absolute) and with its symbolic links resolved.
     dir: (PathBuf, PathBuf),
 }
@@ -211,40 +227,47 @@ impl History {
         }
     }
 
-    /// Asks git at once which of the commits recorded by translations (`l10n.sourceCommit`)
-    /// exist, except those the history already holds: a commit of another repository (MDN's
-    /// translations record commits of MDN's English content) is then known to be unknown
-    /// without a git process per page.
+    /// Asks git at once what the commits recorded by translations (`l10n.sourceCommit`) name,
+    /// except the full ids the history already holds. A commit of another repository (MDN's
+    /// translations record commits of MDN's English content) is then known to be unknown, and
+    /// an abbreviated id known by its full one, without a git process per page.
     pub fn look_up<'a>(&mut self, repo: &Repo, recorded: impl IntoIterator<Item = &'a str>) {
         let mut ask: Vec<&str> =
             recorded.into_iter().filter(|c| looks_like_commit(c) && !self.line.contains_key(*c)).collect();
         ask.sort_unstable();
         ask.dedup();
-        if ask.is_empty() {
-            return;
-        }
-        if let Some(missing) = repo.missing_among(&ask) {
-            self.no_commit = missing;
+        if let Some(named) = repo.look_up(&ask).filter(|_| !ask.is_empty()) {
+            self.recorded = named;
         }
     }
 
-    /// Whether `rev` was found by [`History::look_up`] to name no commit.
-    pub fn names_no_commit(&self, rev: &str) -> bool {
-        self.no_commit.contains(rev)
-    }
-
-    /// Like [`Repo::resolve`] then [`Repo::commits_since`], from the history read once: the
-    /// commits after `since` that changed `file`. Answers only where that is sure: HEAD's
-    /// history has no merge, and `since` is a full commit id in it. A translated reference
-    /// records a commit on each of thousands of pages; two git processes for each of them
-    /// took longer than the rest of the build.
-    pub fn commits_since(&self, since: &str, file: &Path) -> Option<usize> {
-        if since.len() != 40 && since.len() != 64 {
-            return None;
+    /// Like [`Repo::resolve`] then [`Repo::commits_since`]: `None` when `since` names no commit,
+    /// else the commits after it that changed `file` (`None` if git cannot count them). Answered
+    /// from the history read once where that is sure (HEAD's history has no merge and the commit
+    /// is in it), else by git, once for each commit and file. A translated reference records a
+    /// commit on each of thousands of pages; two git processes for each of them took longer than
+    /// the rest of the build.
+    pub fn commits_since(&self, repo: &Repo, since: &str, file: &Path) -> Option<Option<usize>> {
+        let id = match self.recorded.get(since) {
+            Some(Named::Nothing) => return None,
+            Some(Named::Commit(id)) => id.clone(),
+            None => match since.to_ascii_lowercase() {
+                full if self.line.contains_key(&full) => full,
+                _ => repo.resolve(since)?.id,
+            },
+        };
+        let path = self.real_path(file);
+        if let Some(&place) = self.line.get(&id) {
+            let changes = self.changes.get(&path).map_or(&[][..], Vec::as_slice);
+            return Some(Some(changes.partition_point(|&p| p < place)));
         }
-        let since = *self.line.get(since.to_ascii_lowercase().as_str())?;
-        let changes = self.changes.get(&self.real_path(file)).map_or(&[][..], Vec::as_slice);
-        Some(changes.partition_point(|&place| place < since))
+        let key = (id, path);
+        if let Some(&n) = self.counted.lock().expect("not poisoned").get(&key) {
+            return Some(n);
+        }
+        let n = repo.commits_since(&key.0, file);
+        self.counted.lock().expect("not poisoned").insert(key, n);
+        Some(n)
     }
 }
 

@@ -282,11 +282,8 @@ fn freshness(
     };
     // From the history read once where it answers, else from git.
     let since = match history {
-        Some(h) if h.names_no_commit(commit) => None,
-        _ => match history.and_then(|h| h.commits_since(commit, &source_path)) {
-            Some(n) => Some(Some(n)),
-            None => repo.resolve(commit).map(|c| repo.commits_since(&c.id, &source_path)),
-        },
+        Some(h) => h.commits_since(repo, commit, &source_path),
+        None => repo.resolve(commit).map(|c| repo.commits_since(&c.id, &source_path)),
     };
     match since {
         Some(Some(0)) => Freshness::UpToDate { by: Basis::Commit },

@@ -11,7 +11,7 @@ use std::process::Command;
 
 use common::{copy_dir, git, polyref, project};
 use polyref::config::Config;
-use polyref::git::source_hash;
+use polyref::git::{Named, source_hash};
 use polyref::status::{Basis, Freshness, PageStatus, Report, State};
 
 const PAGE: &str = "web/api/websocket/close/index.md";
@@ -327,8 +327,8 @@ fn folder_history_matches_per_file_answers() {
 
 /// The commits since a recorded one that changed a file, as counted from the folder's history
 /// read once, agree with `git rev-list --count` for every pair of commit and file of a history
-/// without merges; an abbreviated id, a commit outside HEAD's history or a history with a merge
-/// are left to git. Recorded commits that name nothing are found in one `git cat-file`.
+/// without merges, and git's own answers (asked once per commit and file) in a history with a
+/// merge. What recorded commits name is found in one `git cat-file`.
 #[test]
 fn commits_since_from_the_folder_history_match_git() {
     let dir = tempfile::tempdir().unwrap();
@@ -354,22 +354,25 @@ fn commits_since_from_the_folder_history_match_git() {
             let path = root.join(f);
             let by_git = repo.commits_since(since, &path);
             assert!(by_git.is_some());
-            assert_eq!(history.commits_since(since, &path), by_git, "since {since}, {f}");
-            assert_eq!(history.commits_since(&since.to_uppercase(), &path), by_git);
+            assert_eq!(history.commits_since(&repo, since, &path), Some(by_git), "since {since}, {f}");
+            assert_eq!(history.commits_since(&repo, &since.to_uppercase(), &path), Some(by_git));
+            assert_eq!(history.commits_since(&repo, &since[..10], &path), Some(by_git), "abbreviated");
         }
     }
     let path = root.join(files[0]);
-    assert_eq!(history.commits_since(&commits[0], &path), Some(2));
-    assert_eq!(history.commits_since(&commits[0][..10], &path), None, "abbreviated: git resolves it");
-    assert_eq!(history.commits_since(&"0".repeat(40), &path), None, "not in the history");
+    assert_eq!(history.commits_since(&repo, &commits[0], &path), Some(Some(2)));
+    assert_eq!(history.commits_since(&repo, &"0".repeat(40), &path), None, "names no commit");
 
-    // Recorded commits that name nothing are found in one question, not one per page.
-    let mut history = repo.history(&content);
+    // What recorded commits name is asked in one question, not one per page.
     let (fake, short) = ("0".repeat(40), &commits[1][..10]);
+    let named = repo.look_up(&[fake.as_str(), short, commits[2].as_str(), "not a commit"]).unwrap();
+    assert_eq!(named.get(&fake), Some(&Named::Nothing));
+    assert_eq!(named.get(short), Some(&Named::Commit(commits[1].clone())));
+    assert_eq!(named.get(&commits[2]), Some(&Named::Commit(commits[2].clone())));
+    let mut history = repo.history(&content);
     history.look_up(&repo, [fake.as_str(), short, commits[2].as_str(), "not a commit", fake.as_str()]);
-    assert!(history.names_no_commit(&fake) && repo.resolve(&fake).is_none());
-    assert!(!history.names_no_commit(short) && repo.resolve(short).is_some());
-    assert!(!history.names_no_commit(&commits[2]));
+    assert_eq!(history.commits_since(&repo, &fake, &path), None);
+    assert_eq!(history.commits_since(&repo, short, &path), Some(repo.commits_since(&commits[1], &path)));
 
     // A merge: counting places is no longer sure; git is asked.
     git(root, &["checkout", "-q", "-b", "side"]);
@@ -379,9 +382,15 @@ fn commits_since_from_the_folder_history_match_git() {
     write(root, "README", "on the main line\n");
     git(root, &["commit", "-q", "-am", "main change"]);
     git(root, &["merge", "-q", "--no-ff", "-m", "merge", "side"]);
-    let history = repo.history(&content);
-    assert_eq!(history.commits_since(&commits[0], &root.join(files[1])), None);
-    assert_eq!(repo.commits_since(&commits[0], &root.join(files[1])), Some(3));
+    let mut history = repo.history(&content);
+    history.look_up(&repo, commits.iter().map(String::as_str));
+    for since in &commits {
+        for f in files {
+            let path = root.join(f);
+            assert_eq!(history.commits_since(&repo, since, &path), Some(repo.commits_since(since, &path)), "{f}");
+        }
+    }
+    assert_eq!(history.commits_since(&repo, &commits[0], &root.join(files[1])), Some(Some(3)));
 }
 
 /// The status of many translations asks git a fixed number of questions, not some per page:
@@ -395,7 +404,7 @@ fn git_is_asked_a_few_questions_whatever_the_number_of_pages() {
     let root = dir.path();
     copy_dir(&project().join("templates"), &root.join("templates"));
     copy_dir(&project().join("i18n"), &root.join("i18n"));
-    fs::write(root.join("polyref.toml"), "locales = [\"en\", \"de\"]\n").unwrap();
+    fs::write(root.join("polyref.toml"), "locales = [\"en\", \"de\", \"es\"]\n").unwrap();
     let page = |i: usize, extra: &str| {
         format!("---\ntitle: Thing{i}\nslug: Web/API/Thing{i}\npage-type: web-api-interface\n{extra}---\n\nText {i}.\n")
     };
@@ -409,14 +418,13 @@ fn git_is_asked_a_few_questions_whatever_the_number_of_pages() {
     for i in 0..PAGES {
         // Most translations record this repository's commit; some a commit it does not have.
         let commit = if i % 4 == 0 { "0123456789abcdef0123456789abcdef01234567" } else { first.as_str() };
-        write(
-            root,
-            &format!("content/de/web/api/thing{i}/index.md"),
-            &page(i, &format!("l10n:\n  sourceCommit: {commit}\n")),
-        );
+        for locale in ["de", "es"] {
+            let extra = format!("l10n:\n  sourceCommit: {commit}\n");
+            write(root, &format!("content/{locale}/web/api/thing{i}/index.md"), &page(i, &extra));
+        }
     }
     git(root, &["add", "."]);
-    git(root, &["commit", "-q", "-m", "German pages"]);
+    git(root, &["commit", "-q", "-m", "Translations"]);
     write(root, "content/en/web/api/thing1/index.md", &format!("{}More.\n", page(1, "")));
     git(root, &["commit", "-q", "-am", "English change"]);
 
@@ -427,18 +435,37 @@ fn git_is_asked_a_few_questions_whatever_the_number_of_pages() {
     fs::write(bin.path().join("git"), script).unwrap();
     fs::set_permissions(bin.path().join("git"), fs::Permissions::from_mode(0o755)).unwrap();
     let path = format!("{}:{}", bin.path().display(), std::env::var("PATH").unwrap_or_default());
-    let out = polyref().args(["status", "--json", "--root"]).arg(root).env("PATH", path).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-
-    let calls = fs::read_to_string(&log).unwrap();
-    assert!(calls.lines().count() <= 5, "git was asked per page:\n{calls}");
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let de = report["locales"].as_array().unwrap().iter().find(|l| l["locale"] == "de").unwrap();
-    let freshness = |key: &str| {
-        de["page_status"].as_array().unwrap().iter().find(|p| p["key"] == key).unwrap()["freshness"].clone()
+    let status = || {
+        let _ = fs::remove_file(&log);
+        let out = polyref().args(["status", "--json", "--root"]).arg(root).env("PATH", &path).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        for locale in ["de", "es"] {
+            let l = report["locales"].as_array().unwrap().iter().find(|l| l["locale"] == locale).unwrap();
+            let freshness = |key: &str| {
+                l["page_status"].as_array().unwrap().iter().find(|p| p["key"] == key).unwrap()["freshness"].clone()
+            };
+            assert_eq!(freshness("Web/API/Thing1")["status"], "behind", "{}", freshness("Web/API/Thing1"));
+            assert_eq!(freshness("Web/API/Thing1")["commits"], 1);
+            assert_eq!(freshness("Web/API/Thing2")["status"], "up-to-date");
+            assert_eq!(freshness("Web/API/Thing4")["status"], "unknown-commit");
+        }
+        fs::read_to_string(&log).unwrap()
     };
-    assert_eq!(freshness("Web/API/Thing1")["status"], "behind", "{}", freshness("Web/API/Thing1"));
-    assert_eq!(freshness("Web/API/Thing1")["commits"], 1);
-    assert_eq!(freshness("Web/API/Thing2")["status"], "up-to-date");
-    assert_eq!(freshness("Web/API/Thing4")["status"], "unknown-commit");
+    // A history without merges: five questions in all.
+    let calls = status();
+    assert!(calls.lines().count() <= 5, "git was asked per page:\n{calls}");
+
+    // With a merge, the count of commits since is asked of git, but once per commit and
+    // file: the German and Spanish pages of a page share the answer.
+    git(root, &["checkout", "-q", "-b", "side"]);
+    write(root, "README", "on the side\n");
+    git(root, &["add", "README"]);
+    git(root, &["commit", "-q", "-m", "side change"]);
+    git(root, &["checkout", "-q", "-"]);
+    git(root, &["merge", "-q", "--no-ff", "-m", "merge", "side"]);
+    let calls = status();
+    let counted = calls.lines().filter(|l| l.contains("rev-list --count")).count();
+    assert_eq!(counted, PAGES - PAGES / 4, "{calls}");
+    assert!(calls.lines().count() <= 5 + counted, "{calls}");
 }
