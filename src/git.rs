@@ -236,7 +236,10 @@ impl History {
             recorded.into_iter().filter(|c| looks_like_commit(c) && !self.line.contains_key(*c)).collect();
         ask.sort_unstable();
         ask.dedup();
-        if let Some(named) = repo.look_up(&ask).filter(|_| !ask.is_empty()) {
+        if ask.is_empty() {
+            return;
+        }
+        if let Some(named) = repo.look_up(&ask) {
             self.recorded = named;
         }
     }
