@@ -35,6 +35,7 @@ pub mod highlight;
 pub mod hosting;
 pub mod i18n;
 pub mod incremental;
+pub mod json;
 pub mod links;
 pub mod lint;
 pub mod load;

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::config::Config;
 use crate::data;
@@ -15,10 +14,11 @@ use crate::data::close_codes::CloseCodeRegistry;
 use crate::data::examples::{self, ExampleSet};
 use crate::data::examples_html;
 use crate::diag::{Diagnostic, Diagnostics, Location, Source};
-use crate::dialect::{self, Kind, SourceInfo};
+use crate::dialect::{self, SourceInfo};
 use crate::head;
 use crate::highlight;
 use crate::i18n::I18n;
+use crate::json::{self, PageModel, SupplementModel};
 use crate::load;
 use crate::macros::{Env, esc};
 use crate::markdown::{self, Section, SectionKind};
@@ -86,39 +86,6 @@ impl std::fmt::Display for Summary {
 pub struct Outcome {
     pub summary: Option<Summary>,
     pub diagnostics: Diagnostics,
-}
-
-/// The JSON model written beside each page as `index.json`.
-#[derive(Debug, Serialize)]
-struct PageModel<'a> {
-    key: &'a str,
-    kind: Kind,
-    interface: Option<&'a str>,
-    member: Option<&'a str>,
-    locale: &'a str,
-    content_locale: &'a str,
-    fallback: bool,
-    translations: Vec<&'a str>,
-    title: &'a str,
-    short_title: Option<&'a str>,
-    summary: Option<&'a str>,
-    source_commit: Option<&'a str>,
-    spec_urls: &'a [String],
-    browser_compat: Option<&'a str>,
-    sources: Vec<&'a SourceInfo>,
-    facts: Vec<&'a dialect::Fact>,
-    sections: &'a [Section],
-    intro_html: &'a str,
-    supplements: Vec<SupplementModel<'a>>,
-}
-
-#[derive(Debug, Serialize)]
-struct SupplementModel<'a> {
-    source: &'a SourceInfo,
-    title: &'a str,
-    summary: Option<&'a str>,
-    facts: &'a [dialect::Fact],
-    sections: Vec<Section>,
 }
 
 /// The entity whose `code` parameter gets the generated close-code summary.
@@ -735,38 +702,43 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
         }
     };
     let model = PageModel {
-        key: &entity.key,
-        kind: entity.kind,
-        interface: entity.interface.as_deref(),
-        member: entity.member.as_deref(),
-        locale,
-        content_locale: &translation.locale,
-        fallback: matches!(availability, Availability::Fallback(_)),
-        translations: entity.translations.keys().map(String::as_str).collect(),
-        title: &meta.title,
-        short_title: meta.short_title.as_deref(),
-        summary: summary.as_deref(),
-        source_commit: meta.source_commit.as_deref(),
-        spec_urls: &entity.spec_urls,
-        browser_compat: entity.browser_compat.as_deref(),
-        sources: std::iter::once(&meta.source).chain(translation.supplements.iter().map(|s| &s.meta.source)).collect(),
-        facts: meta.facts.iter().collect(),
+        about: json::About {
+            key: &entity.key,
+            kind: entity.kind,
+            interface: entity.interface.as_deref(),
+            member: entity.member.as_deref(),
+            locale,
+            content_locale: &translation.locale,
+            fallback: matches!(availability, Availability::Fallback(_)),
+            translations: entity.translations.keys().map(String::as_str).collect(),
+            title: &meta.title,
+            short_title: meta.short_title.as_deref(),
+            summary: summary.as_deref(),
+            source_commit: meta.source_commit.as_deref(),
+            spec_urls: &entity.spec_urls,
+            browser_compat: entity.browser_compat.as_deref(),
+            sources: std::iter::once(&meta.source)
+                .chain(translation.supplements.iter().map(|s| &s.meta.source))
+                .collect(),
+            facts: meta.facts.iter().collect(),
+        },
         sections: &body.sections,
         intro_html: &body.intro,
         supplements: supplement_bodies
             .iter()
             .map(|(s, b)| SupplementModel {
-                source: &s.meta.source,
-                title: &s.meta.title,
-                summary: s.meta.summary.as_deref(),
-                facts: &s.meta.facts,
+                about: json::SupplementAbout {
+                    source: &s.meta.source,
+                    title: &s.meta.title,
+                    summary: s.meta.summary.as_deref(),
+                    facts: &s.meta.facts,
+                },
                 sections: b.sections.clone(),
             })
             .collect(),
     };
     // The model holds the body's HTML again, escaped: start at about the page's size.
-    let mut json = Vec::with_capacity(html.len());
-    serde_json::to_writer(&mut json, &model).expect("the model serialises");
+    let json = model.write(html.len());
     let fallback = matches!(availability, Availability::Fallback(_));
     PageOutput {
         files: vec![(page_name, html), (format!("{page_dir}/index.json"), json)],
