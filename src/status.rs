@@ -10,7 +10,7 @@
 //! between; without git, or for a hash, the hash is compared with the source file's.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::git::{self, Commit, Repo};
 use crate::i18n::I18n;
-use crate::load;
+use crate::load::{self, ContentFile};
 use crate::messages;
 use crate::model::{Availability, Entity};
 use crate::render::{AlternateView, Chrome, LanguageView};
@@ -120,6 +120,9 @@ pub enum Basis {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceFile {
     pub file: String,
+    /// Where the file is, as git is asked about it.
+    #[serde(skip)]
+    pub path: PathBuf,
     /// The last commit that changed it, with git.
     pub last_commit: Option<Commit>,
     /// The value for [`SOURCE_HASH_FIELD`] that marks a translation as current.
@@ -233,9 +236,12 @@ pub fn percent(pages_done: usize, pages: usize, messages_done: usize, messages: 
 }
 
 /// The project file behind a display path (display paths are relative to the project root).
-fn fs_path(config: &Config, display: &str) -> PathBuf {
-    let p = Path::new(display);
-    if p.is_absolute() { p.to_path_buf() } else { config.root.join(p) }
+/// Where a content file is: below the content folder, in its locale's folder and its page's.
+/// (Its display path is relative to the project, or as the command line gave it, relative to
+/// the working folder: it cannot be joined back to a path.)
+fn content_path(config: &Config, file: &ContentFile) -> PathBuf {
+    let name = file.source.path.rsplit('/').next().unwrap_or_default();
+    config.content_dir.join(&file.locale).join(&file.dir).join(name)
 }
 
 /// Whether a page body uses the close-code table macro.
@@ -256,12 +262,11 @@ fn shows_table(body: &str) -> bool {
 fn freshness(
     repo: Option<&Repo>,
     history: Option<&git::History>,
-    config: &Config,
     commit: Option<&str>,
     hash: Option<&str>,
     source: &SourceFile,
 ) -> Freshness {
-    let source_path = fs_path(config, &source.file);
+    let source_path = &source.path;
     let by_hash = |h: &str| {
         if h.eq_ignore_ascii_case(source.hash.get()) {
             Freshness::UpToDate { by: Basis::Hash }
@@ -320,13 +325,13 @@ enum Git<'a> {
 fn source_file(e: &Entity, config: &Config, git: &Git) -> Option<SourceFile> {
     let t = e.translations.get(&config.default_locale)?;
     let file = t.primary.file.source.path.clone();
-    let path = fs_path(config, &file);
+    let path = content_path(config, &t.primary.file);
     let (last_commit, uncommitted) = match git {
         Git::None => (None, false),
         Git::History(h) => (h.last_change(&path), h.is_modified(&path)),
         Git::Repo(r) => (r.last_change(&path), r.is_modified(&path)),
     };
-    Some(SourceFile { last_commit, uncommitted, hash: SourceHash::new(t.primary.file.source.text.clone()), file })
+    Some(SourceFile { last_commit, uncommitted, hash: SourceHash::new(t.primary.file.source.text.clone()), file, path })
 }
 
 /// The close-code table cells `locale` shows in the default language (message ids).
@@ -490,7 +495,7 @@ fn page_status(
                 Freshness::Source
             } else {
                 match source {
-                    Some(s) => freshness(repo, history, config, meta.source_commit.as_deref(), hash.as_deref(), s),
+                    Some(s) => freshness(repo, history, meta.source_commit.as_deref(), hash.as_deref(), s),
                     None => Freshness::NoSource,
                 }
             };

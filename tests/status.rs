@@ -469,3 +469,38 @@ fn git_is_asked_a_few_questions_whatever_the_number_of_pages() {
     assert_eq!(counted, PAGES - PAGES / 4, "{calls}");
     assert!(calls.lines().count() <= 5 + counted, "{calls}");
 }
+
+/// `--content` given relative to the working folder, which is not the project: git is asked
+/// about the files where they are, and the report is the one made from the project folder.
+#[test]
+fn content_given_relative_to_another_folder() {
+    let (dir, first) = repo(2);
+    let root = dir.path();
+    // The content moves into a folder of the project, in the same repository.
+    let site = root.join("site-src");
+    fs::create_dir_all(&site).unwrap();
+    git(root, &["mv", "content", "site-src/content"]);
+    git(root, &["commit", "-q", "-m", "content moved"]);
+    let status = |cwd: &Path, content: &Path| {
+        let out = polyref()
+            .current_dir(cwd)
+            .args(["status", "--json", "--root"])
+            .arg(root)
+            .arg("--content")
+            .arg(content)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let de = v["locales"].as_array().unwrap().iter().find(|l| l["locale"] == "de").unwrap().clone();
+        de["page_status"][0]["freshness"].clone()
+    };
+    let from_site = status(&site, Path::new("content"));
+    assert_eq!(from_site["status"], "behind", "{from_site}");
+    // At its new path, git sees the page change once: the move (its history is not followed).
+    let since =
+        git(root, &["rev-list", "--count", &format!("{first}..HEAD"), "--", &format!("site-src/content/en/{PAGE}")]);
+    assert_eq!(from_site["commits"].to_string(), since, "{from_site}");
+    assert_eq!(status(root, Path::new("site-src/content")), from_site);
+    assert_eq!(status(root, &site.join("content")), from_site);
+}
