@@ -84,6 +84,12 @@ impl Repo {
         Some(revs.iter().zip(answers).filter_map(|(r, a)| Some((r.to_string(), a?))).collect())
     }
 
+    /// Every commit in the history of a branch, tag or other ref, or in a reflog.
+    pub fn all_commits(&self) -> Option<HashSet<String>> {
+        let out = git(&self.top, &["rev-list", "--all", "--reflog"])?;
+        Some(out.lines().map(str::to_string).collect())
+    }
+
     /// Commits in HEAD's history, not in `since`'s, that changed `file`.
     pub fn commits_since(&self, since: &str, file: &Path) -> Option<usize> {
         let out = git(&self.top, &["rev-list", "--count", &format!("{since}..HEAD"), "--", &path_arg(file)])?;
@@ -227,10 +233,16 @@ impl History {
         }
     }
 
-    /// Asks git at once what the commits recorded by translations (`l10n.sourceCommit`) name,
+    /// Finds at once what the commits recorded by translations (`l10n.sourceCommit`) name,
     /// except the full ids the history already holds. A commit of another repository (MDN's
     /// translations record commits of MDN's English content) is then known to be unknown, and
     /// an abbreviated id known by its full one, without a git process per page.
+    ///
+    /// A full id is looked up among the commits of every branch, tag and reflog, listed once: git
+    /// looks for an id it does not have in its pack folder again each time (0.4 s for 20,000 of
+    /// them). A commit outside all of them is left to be collected as garbage and has no history
+    /// to count along: it names nothing here. Abbreviated ids are asked of git in one
+    /// `git cat-file`.
     pub fn look_up<'a>(&mut self, repo: &Repo, recorded: impl IntoIterator<Item = &'a str>) {
         let mut ask: Vec<&str> =
             recorded.into_iter().filter(|c| looks_like_commit(c) && !self.line.contains_key(*c)).collect();
@@ -239,9 +251,27 @@ impl History {
         if ask.is_empty() {
             return;
         }
-        if let Some(named) = repo.look_up(&ask) {
-            self.recorded = named;
+        let mut named = HashMap::new();
+        // The length of a full id: 40 hex digits (SHA-1), 64 in a SHA-256 repository.
+        let full = self.line.keys().next().map_or(40, String::len);
+        if ask.iter().any(|c| c.len() == full)
+            && let Some(all) = repo.all_commits()
+        {
+            ask.retain(|c| {
+                if c.len() != full {
+                    return true;
+                }
+                let id = c.to_ascii_lowercase();
+                named.insert(c.to_string(), if all.contains(&id) { Named::Commit(id) } else { Named::Nothing });
+                false
+            });
         }
+        if !ask.is_empty()
+            && let Some(answers) = repo.look_up(&ask)
+        {
+            named.extend(answers);
+        }
+        self.recorded = named;
     }
 
     /// Like [`Repo::resolve`] then [`Repo::commits_since`]: `None` when `since` names no commit,

@@ -504,3 +504,41 @@ fn content_given_relative_to_another_folder() {
     assert_eq!(status(root, Path::new("site-src/content")), from_site);
     assert_eq!(status(root, &site.join("content")), from_site);
 }
+
+/// A recorded commit on a branch that HEAD's history does not hold is found and its count asked
+/// of git; a made-up id, and a commit in no branch, tag or reflog (garbage to git), name
+/// nothing. Full ids are found among every ref's commits, abbreviated ones by git.
+#[test]
+fn recorded_commits_on_other_branches_and_on_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let file = "content/en/a/index.md";
+    write(root, file, "first\n");
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "first"]);
+    git(root, &["checkout", "-q", "-b", "side"]);
+    write(root, file, "on the side\n");
+    git(root, &["commit", "-q", "-am", "side"]);
+    let side = git(root, &["rev-parse", "HEAD"]);
+    git(root, &["checkout", "-q", "-"]);
+    write(root, file, "second\n");
+    git(root, &["commit", "-q", "-am", "second"]);
+    let dangling = git(root, &["commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "referenced by nothing"]);
+    let made_up = "0123456789abcdef0123456789abcdef01234567";
+
+    let content = root.join("content");
+    let repo = polyref::git::Repo::discover(&content).expect("a repository");
+    let mut history = repo.history(&content);
+    let upper = side.to_uppercase();
+    history.look_up(&repo, [side.as_str(), &upper, &side[..9], dangling.as_str(), made_up]);
+    let path = root.join(file);
+    let by_git = repo.commits_since(&side, &path);
+    assert_eq!(by_git, Some(1));
+    for recorded in [side.as_str(), &upper, &side[..9]] {
+        assert_eq!(history.commits_since(&repo, recorded, &path), Some(by_git), "{recorded}");
+    }
+    assert_eq!(history.commits_since(&repo, made_up, &path), None);
+    assert!(repo.resolve(&dangling).is_some(), "git has the object");
+    assert_eq!(history.commits_since(&repo, &dangling, &path), None);
+}
