@@ -272,7 +272,7 @@ fn freshness(
             Freshness::UpToDate { by: Basis::Hash }
         } else {
             // 0 commits since means the difference is not committed yet: no count to give.
-            let commits = repo.and_then(|r| r.commits_since_blob(h, &source_path)).filter(|n| *n > 0);
+            let commits = repo.and_then(|r| r.commits_since_blob(h, source_path)).filter(|n| *n > 0);
             Freshness::Behind { by: Basis::Hash, commits }
         }
     };
@@ -287,8 +287,8 @@ fn freshness(
     };
     // From the history read once where it answers, else from git.
     let since = match history {
-        Some(h) => h.commits_since(repo, commit, &source_path),
-        None => repo.resolve(commit).map(|c| repo.commits_since(&c.id, &source_path)),
+        Some(h) => h.commits_since(repo, commit, source_path),
+        None => repo.resolve(commit).map(|c| repo.commits_since(&c.id, source_path)),
     };
     match since {
         Some(Some(0)) => Freshness::UpToDate { by: Basis::Commit },
