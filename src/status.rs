@@ -473,7 +473,8 @@ fn page_status(
     cells: &[String],
 ) -> PageStatus {
     let (t, availability) = e.for_locale(locale, config);
-    let untranslated_cells = if shows_table(t.primary.body()) { cells.to_vec() } else { Vec::new() };
+    let untranslated_cells =
+        if !cells.is_empty() && shows_table(t.primary.body()) { cells.to_vec() } else { Vec::new() };
     let path = format!("{locale}/{}/index.html", e.dir);
     match availability {
         Availability::Fallback(from) => PageStatus {
