@@ -9,7 +9,8 @@
 //! 5. [`data`]: structured data (the close-code registry), [`rules`]: the standard's close() rules.
 //! 6. [`markdown`] with [`macros`]: bodies → HTML fragments, localized through [`i18n`]; js code
 //!    blocks get class-based spans from [`highlight`].
-//! 7. [`render`]: typed views through Tera templates → pages, their heads from [`head`].
+//! 7. [`render`]: typed views through Tera templates → pages, their heads from [`head`]; each
+//!    page's model as JSON beside it from [`json`].
 //! 8. [`hosting`]: `404.html`, `.nojekyll`, and the [`sitemap`] with `robots.txt`.
 //! 9. [`write`](mod@write): the site, swapped in atomically.
 //!
