@@ -235,7 +235,6 @@ pub fn percent(pages_done: usize, pages: usize, messages_done: usize, messages: 
     (p + 1e-9).floor() as u32
 }
 
-/// The project file behind a display path (display paths are relative to the project root).
 /// Where a content file is: below the content folder, in its locale's folder and its page's.
 /// (Its display path is relative to the project, or as the command line gave it, relative to
 /// the working folder: it cannot be joined back to a path.)
