@@ -367,12 +367,15 @@ fn html_text(html: &str) -> String {
             _ => {}
         }
     }
+    if !text.contains('&') {
+        return text;
+    }
     text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }
 
 /// A heading id as MDN makes them: lower case, spaces to `_`, punctuation dropped.
 pub fn slugify(text: &str) -> String {
-    let mut id = String::new();
+    let mut id = String::with_capacity(text.len());
     for c in text.trim().chars() {
         if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
             id.extend(c.to_lowercase());
