@@ -87,7 +87,8 @@ pub struct Problem {
 /// The state of the last build, as the events endpoint reports it.
 #[derive(Debug, Clone, Serialize)]
 pub struct BuildState {
-    /// Counts builds: a page knows which one it was served from.
+    /// Counts the builds published: a page knows which one it was served from. An incremental
+    /// rebuild that wrote no file while the last build was good is not published.
     pub generation: u64,
     pub ok: bool,
     /// The summary line, or why the build failed.
@@ -333,6 +334,12 @@ fn rebuild(
         eprintln!("{summary}");
     }
     let mut state = shared.state.lock().expect("not poisoned");
+    // A rebuild that changed no file while the site was already good publishes nothing, so open
+    // pages do not reload: a file saved without a change, or the last events of one save that
+    // the watcher reports a tick after the first (it times each event on its own).
+    if outcome.ok && outcome.incremental && outcome.files == 0 && state.ok {
+        return;
+    }
     state.generation += 1;
     state.ok = outcome.ok;
     state.summary = summary;

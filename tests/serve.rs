@@ -149,6 +149,27 @@ fn a_template_or_message_change_rebuilds_too() {
     running.stop();
 }
 
+#[test]
+fn a_save_without_a_change_reloads_nothing() {
+    let dir = project_copy();
+    let root = dir.path().to_path_buf();
+    let running = serve(root.clone());
+    let (port, base) = (running.port, "/polyref/");
+    assert_eq!(events(port, base, None)["generation"], 1);
+    // Saved as it is: the page is rebuilt, no file changes, and no new build is published (the
+    // long poll waits out its two seconds, twenty times the debounce).
+    let text = std::fs::read_to_string(root.join(PAGE)).unwrap();
+    std::fs::write(root.join(PAGE), &text).unwrap();
+    assert_eq!(events(port, base, Some(1))["generation"], 1);
+    // A real edit is the next build; had the save been published, it would be the third.
+    common::edit(&root, PAGE, TITLE, "title: \"WebSocket: close() method, edited\"");
+    let page = format!("{base}en/web/api/websocket/close/index.html");
+    until(port, &page, "the edited page", |r| r.body.contains("close() method, edited"));
+    let after = events(port, base, Some(1));
+    assert_eq!((after["generation"].as_u64(), after["incremental"].as_bool()), (Some(2), Some(true)), "{after}");
+    running.stop();
+}
+
 /// Kills the child process when the test ends, however it ends.
 struct Kill(Child);
 
