@@ -33,6 +33,23 @@ pub struct ContentFile {
     pub role: Role,
 }
 
+impl ContentFile {
+    /// The file's path as the site publishes it (in the JSON model and on the status pages): as
+    /// in messages, relative to the project; for a content folder outside the project
+    /// (`--content /elsewhere/content`), from that folder's name on (`content/en/…`), so that
+    /// the output does not depend on where the content was.
+    pub fn published_path(&self) -> String {
+        let shown = Path::new(&self.source.path);
+        if !shown.is_absolute() {
+            return self.source.path.clone();
+        }
+        // The content folder, the locale folder, the page's folders and the file.
+        let keep = 3 + self.dir.split('/').filter(|part| !part.is_empty()).count();
+        let parts: Vec<_> = shown.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+        parts[parts.len().saturating_sub(keep)..].join("/")
+    }
+}
+
 /// Everything the later stages read.
 #[derive(Debug, Default)]
 pub struct Loaded {

@@ -323,7 +323,7 @@ enum Git<'a> {
 /// The default locale's page of `e`, as translations are compared with it.
 fn source_file(e: &Entity, config: &Config, git: &Git) -> Option<SourceFile> {
     let t = e.translations.get(&config.default_locale)?;
-    let file = t.primary.file.source.path.clone();
+    let file = t.primary.file.published_path();
     let path = content_path(config, &t.primary.file);
     let (last_commit, uncommitted) = match git {
         Git::None => (None, false),

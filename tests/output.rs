@@ -62,6 +62,35 @@ fn builds_are_byte_identical_at_any_thread_count() {
     assert!(sites[1] == sites[2], "two builds differ");
 }
 
+/// The site does not depend on where its content is: the same content given with `--content`
+/// from outside the project builds the same bytes (the JSON model and the status pages name
+/// each page's file from the content folder's name on, not by its absolute path).
+#[test]
+fn content_outside_the_project_builds_the_same_site() {
+    let p = project(2);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let outside = elsewhere.path().join("content");
+    copy_dir(&p.path().join("content"), &outside);
+    let mut sites = Vec::new();
+    for (content, out) in [(p.path().join("content"), "inside"), (outside.clone(), "outside")] {
+        let out = elsewhere.path().join(out);
+        let mut config = Config::defaults(p.path());
+        config.content_dir = content;
+        config.output_dir = out.clone();
+        let outcome = build(&config, &BuildOptions { write: true, jobs: Some(2) });
+        assert!(outcome.summary.is_some());
+        sites.push(snapshot(&out));
+    }
+    let model = &sites[1]["en/web/api/example0/index.json"];
+    let model: serde_json::Value = serde_json::from_slice(model).unwrap();
+    assert_eq!(model["sources"][0]["file"], "content/en/web/api/example0/index.md");
+    let place = elsewhere.path().to_string_lossy().to_string();
+    for (name, bytes) in &sites[1] {
+        assert!(!String::from_utf8_lossy(bytes).contains(&place), "{name} names the content's folder");
+    }
+    assert!(sites[0] == sites[1], "the same content built from two places differs");
+}
+
 #[test]
 fn a_build_killed_at_any_moment_leaves_the_previous_site_complete() {
     let p = project(200);

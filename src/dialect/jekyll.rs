@@ -92,7 +92,7 @@ pub(super) fn parse(ctx: &Ctx) -> Result<PageMeta, Vec<Diagnostic>> {
         status: Vec::new(),
         source: SourceInfo {
             dialect: Dialect::Jekyll,
-            file: ctx.path(),
+            file: ctx.published_path(),
             original_url: format!("https://www.w3api.com{permalink}"),
             project: "w3api".into(),
             licence: "© W3Api, used under the terms stated on its site".into(),

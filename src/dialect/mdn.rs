@@ -69,7 +69,7 @@ pub(super) fn parse(ctx: &Ctx) -> Result<PageMeta, Vec<Diagnostic>> {
         status: raw.status,
         source: SourceInfo {
             dialect: Dialect::Mdn,
-            file: ctx.path(),
+            file: ctx.published_path(),
             original_url: format!("https://developer.mozilla.org/{}/docs/{slug}", ctx.mdn_locale),
             project: "MDN Web Docs".into(),
             licence: "CC BY-SA 2.5".into(),

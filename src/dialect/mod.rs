@@ -68,7 +68,7 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceInfo {
     pub dialect: Dialect,
-    /// The content file, as shown in messages.
+    /// The content file, as the site publishes it ([`ContentFile::published_path`]).
     pub file: String,
     /// The page on the project it was taken from.
     pub original_url: String,
@@ -278,8 +278,9 @@ impl Ctx<'_> {
             .hint(format!("add a line such as `{field}: {example}`"))
     }
 
-    pub fn path(&self) -> String {
-        self.file.source.path.clone()
+    /// The file's path as the site publishes it.
+    pub fn published_path(&self) -> String {
+        self.file.published_path()
     }
 }
 

@@ -92,7 +92,7 @@ pub(super) fn parse(ctx: &Ctx) -> Result<PageMeta, Vec<Diagnostic>> {
         status: Vec::new(),
         source: SourceInfo {
             dialect: Dialect::WebPlatform,
-            file: ctx.path(),
+            file: ctx.published_path(),
             original_url: format!("https://webplatform.github.io/docs/{uri}"),
             project: "WebPlatform Docs".into(),
             licence: "CC BY 3.0".into(),
