@@ -39,14 +39,20 @@ impl ContentFile {
     /// (`--content /elsewhere/content`), from that folder's name on (`content/en/…`), so that
     /// the output does not depend on where the content was.
     pub fn published_path(&self) -> String {
-        let shown = Path::new(&self.source.path);
-        if !shown.is_absolute() {
-            return self.source.path.clone();
+        let shown = &self.source.path;
+        if !Path::new(shown).is_absolute() {
+            return shown.clone();
         }
         // The content folder, the locale folder, the page's folders and the file.
         let keep = 3 + self.dir.split('/').filter(|part| !part.is_empty()).count();
-        let parts: Vec<_> = shown.components().map(|c| c.as_os_str().to_string_lossy()).collect();
-        parts[parts.len().saturating_sub(keep)..].join("/")
+        let mut start = shown.len();
+        for _ in 0..keep {
+            match shown[..start].rfind(std::path::is_separator) {
+                Some(i) => start = i,
+                None => break,
+            }
+        }
+        shown[start..].trim_start_matches(std::path::is_separator).replace(std::path::is_separator, "/")
     }
 }
 
