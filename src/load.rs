@@ -45,14 +45,8 @@ impl ContentFile {
         }
         // The content folder, the locale folder, the page's folders and the file.
         let keep = 3 + self.dir.split('/').filter(|part| !part.is_empty()).count();
-        let mut start = shown.len();
-        for _ in 0..keep {
-            match shown[..start].rfind(std::path::is_separator) {
-                Some(i) => start = i,
-                None => break,
-            }
-        }
-        shown[start..].trim_start_matches(std::path::is_separator).replace(std::path::is_separator, "/")
+        let start = shown.rmatch_indices(std::path::is_separator).nth(keep - 1).map_or(0, |(i, _)| i + 1);
+        shown[start..].replace(std::path::is_separator, "/")
     }
 }
 

@@ -72,7 +72,7 @@ fn content_outside_the_project_builds_the_same_site() {
     let outside = elsewhere.path().join("content");
     copy_dir(&p.path().join("content"), &outside);
     let mut sites = Vec::new();
-    for (content, out) in [(p.path().join("content"), "inside"), (outside.clone(), "outside")] {
+    for (content, out) in [(p.path().join("content"), "inside"), (outside, "outside")] {
         let out = elsewhere.path().join(out);
         let mut config = Config::defaults(p.path());
         config.content_dir = content;
