@@ -90,9 +90,13 @@ impl Repo {
         Some(out.lines().map(str::to_string).collect())
     }
 
-    /// Commits in HEAD's history, not in `since`'s, that changed `file`.
+    /// Commits in HEAD's history, not in `since`'s, that changed `file`: every such commit on
+    /// every line of history merged since, not the merges themselves (`--full-history
+    /// --no-merges`).
     pub fn commits_since(&self, since: &str, file: &Path) -> Option<usize> {
-        let out = git(&self.top, &["rev-list", "--count", &format!("{since}..HEAD"), "--", &path_arg(file)])?;
+        let range = format!("{since}..HEAD");
+        let out =
+            git(&self.top, &["rev-list", "--count", "--full-history", "--no-merges", &range, "--", &path_arg(file)])?;
         out.trim().parse().ok()
     }
 
@@ -141,11 +145,17 @@ pub struct History {
     last: HashMap<PathBuf, Commit>,
     /// Files that differ from their committed version or were never committed.
     modified: HashSet<PathBuf>,
-    /// Each commit of HEAD's history by full id: its place, newest first (0 is HEAD). Empty
-    /// unless that history is one line of commits, without merges.
-    line: HashMap<String, usize>,
-    /// The places in `line` of the commits that changed each file, newest first.
+    /// Each commit of HEAD's history by full id: its place in `git rev-list HEAD`, newest first
+    /// (0 is HEAD).
+    commits: HashMap<String, usize>,
+    /// The places of each commit's parents, by place. Empty when no commit has two parents: a
+    /// commit's history is then every place after its own.
+    parents: Vec<Vec<usize>>,
+    /// The places of the commits that changed each file, merges aside, in ascending order.
     changes: HashMap<PathBuf, Vec<usize>>,
+    /// In a history with merges: which places are in the history of a commit (one bit each), by
+    /// the commit's place, made when first asked.
+    reachable: std::sync::Mutex<HashMap<usize, std::sync::Arc<Vec<u64>>>>,
     /// What the commits recorded by translations name (see [`History::look_up`]).
     recorded: HashMap<String, Named>,
     /// Counts asked of git, by full commit id and file: a page's translations often record the
@@ -157,26 +167,27 @@ pub struct History {
 
 impl Repo {
     /// The history of the files below `dir`: `git rev-list --parents HEAD`, `git log
-    /// --name-only` and `git status` once each.
+    /// --name-only` and `git status` once each, and in a history with merges one more `git log`.
     pub fn history(&self, dir: &Path) -> History {
         let dir = path_arg(dir);
         let mut history = History { dir: (PathBuf::from(&dir), real_path(Path::new(&dir))), ..History::default() };
         let log =
             ["-c", "core.quotePath=false", "log", "--format=%x01%H %cs", "--name-only", "--no-renames", "--", &dir];
-        // HEAD's history with each commit's parents, newest first: when no commit has two
-        // parents, "commits since X that changed f" is a count of places (see `commits_since`).
+        // HEAD's history with each commit's parents, newest first.
+        let mut merges = false;
         if let Some(out) = git(&self.top, &["rev-list", "--parents", "HEAD"]) {
-            let mut line = HashMap::new();
             for (place, l) in out.lines().enumerate() {
-                let mut ids = l.split(' ');
-                let id = ids.next().unwrap_or_default();
-                if ids.nth(1).is_some() {
-                    line.clear(); // a merge: ask git, commit by commit
-                    break;
-                }
-                line.insert(id.to_string(), place);
+                history.commits.insert(l.split(' ').next().unwrap_or_default().to_string(), place);
             }
-            history.line = line;
+            for l in out.lines() {
+                let parents: Vec<usize> =
+                    l.split(' ').skip(1).filter_map(|p| history.commits.get(p).copied()).collect();
+                merges |= parents.len() > 1;
+                history.parents.push(parents);
+            }
+            if !merges {
+                history.parents = Vec::new();
+            }
         }
         if let Some(out) = git(&self.top, &log) {
             let mut commit = None;
@@ -184,7 +195,7 @@ impl Repo {
             for line in out.lines() {
                 if let Some(c) = line.strip_prefix('\u{1}') {
                     commit = parse_commit_line(c);
-                    place = commit.as_ref().and_then(|c| history.line.get(&c.id).copied());
+                    place = commit.as_ref().and_then(|c| history.commits.get(&c.id).copied()).filter(|_| !merges);
                 } else if let (false, Some(c)) = (line.is_empty(), &commit) {
                     let path = self.top.join(line);
                     if let Some(p) = place {
@@ -194,6 +205,21 @@ impl Repo {
                     history.last.entry(path).or_insert_with(|| c.clone());
                 }
             }
+        }
+        // With merges, that log leaves out the lines of history a merge took nothing from for
+        // the folder; the counts take every commit that changed a file (see `commits_since`).
+        let all = ["-c", "core.quotePath=false", "log", "--full-history", "--no-merges", "--format=%x01%H"];
+        if merges && let Some(out) = git(&self.top, &[&all[..], &["--name-only", "--no-renames", "--", &dir]].concat())
+        {
+            let mut place = None;
+            for line in out.lines() {
+                if let Some(id) = line.strip_prefix('\u{1}') {
+                    place = history.commits.get(id).copied();
+                } else if let (false, Some(p)) = (line.is_empty(), place) {
+                    history.changes.entry(self.top.join(line)).or_default().push(p);
+                }
+            }
+            history.changes.values_mut().for_each(|places| places.sort_unstable());
         }
         let status = ["status", "--porcelain", "-z", "--untracked-files=all", "--", &dir];
         if let Some(out) = git(&self.top, &status) {
@@ -245,7 +271,7 @@ impl History {
     /// `git cat-file`.
     pub fn look_up<'a>(&mut self, repo: &Repo, recorded: impl IntoIterator<Item = &'a str>) {
         let mut ask: Vec<&str> =
-            recorded.into_iter().filter(|c| looks_like_commit(c) && !self.line.contains_key(*c)).collect();
+            recorded.into_iter().filter(|c| looks_like_commit(c) && !self.commits.contains_key(*c)).collect();
         ask.sort_unstable();
         ask.dedup();
         if ask.is_empty() {
@@ -253,7 +279,7 @@ impl History {
         }
         let mut named = HashMap::new();
         // The length of a full id: 40 hex digits (SHA-1), 64 in a SHA-256 repository.
-        let full = self.line.keys().next().map_or(40, String::len);
+        let full = self.commits.keys().next().map_or(40, String::len);
         if ask.iter().any(|c| c.len() == full)
             && let Some(all) = repo.all_commits()
         {
@@ -276,23 +302,27 @@ impl History {
 
     /// Like [`Repo::resolve`] then [`Repo::commits_since`]: `None` when `since` names no commit,
     /// else the commits after it that changed `file` (`None` if git cannot count them). Answered
-    /// from the history read once where that is sure (HEAD's history has no merge and the commit
-    /// is in it), else by git, once for each commit and file. A translated reference records a
-    /// commit on each of thousands of pages; two git processes for each of them took longer than
-    /// the rest of the build.
+    /// from the history read once when the commit is in HEAD's history, else by git, once for
+    /// each commit and file. A translated reference records a commit on each of thousands of
+    /// pages; two git processes for each of them took longer than the rest of the build.
     pub fn commits_since(&self, repo: &Repo, since: &str, file: &Path) -> Option<Option<usize>> {
         let id = match self.recorded.get(since) {
             Some(Named::Nothing) => return None,
             Some(Named::Commit(id)) => id.clone(),
             None => match since.to_ascii_lowercase() {
-                full if self.line.contains_key(&full) => full,
+                full if self.commits.contains_key(&full) => full,
                 _ => repo.resolve(since)?.id,
             },
         };
         let path = self.real_path(file);
-        if let Some(&place) = self.line.get(&id) {
+        if let Some(&place) = self.commits.get(&id) {
             let changes = self.changes.get(&path).map_or(&[][..], Vec::as_slice);
-            return Some(Some(changes.partition_point(|&p| p < place)));
+            if self.parents.is_empty() {
+                // One line of commits: those before `since`'s place are the ones after it.
+                return Some(Some(changes.partition_point(|&p| p < place)));
+            }
+            let seen = self.reachable_from(place);
+            return Some(Some(changes.iter().filter(|&&p| seen[p / 64] & (1 << (p % 64)) == 0).count()));
         }
         let key = (id, path);
         if let Some(&n) = self.counted.lock().expect("not poisoned").get(&key) {
@@ -301,6 +331,25 @@ impl History {
         let n = repo.commits_since(&key.0, file);
         self.counted.lock().expect("not poisoned").insert(key, n);
         Some(n)
+    }
+
+    /// The places in the history of the commit at `place` (itself included), one bit each.
+    /// Translations of a page usually record the same commit, so each is walked once.
+    fn reachable_from(&self, place: usize) -> std::sync::Arc<Vec<u64>> {
+        if let Some(seen) = self.reachable.lock().expect("not poisoned").get(&place) {
+            return std::sync::Arc::clone(seen);
+        }
+        let mut seen = vec![0u64; self.parents.len().div_ceil(64)];
+        let mut todo = vec![place];
+        while let Some(p) = todo.pop() {
+            if seen[p / 64] & (1 << (p % 64)) == 0 {
+                seen[p / 64] |= 1 << (p % 64);
+                todo.extend(&self.parents[p]);
+            }
+        }
+        let seen = std::sync::Arc::new(seen);
+        self.reachable.lock().expect("not poisoned").insert(place, std::sync::Arc::clone(&seen));
+        seen
     }
 }
 
