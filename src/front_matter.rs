@@ -79,6 +79,20 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
                 )),
             };
         }
+        if let Some((at, open)) = unclosed_flow(text, offset) {
+            let (what, close, example) = match open {
+                '[' => ("list", ']', "tags: [a, b]"),
+                _ => ("mapping", '}', "size: {width: 2, height: 3}"),
+            };
+            return YamlError {
+                message: format!("a `{open}` {what} is never closed"),
+                offset: Some(at),
+                label: Some(if open == '[' { "this `[` is not closed" } else { "this `{` is not closed" }),
+                hint: Some(format!(
+                    "end the {what} with `{close}` (`{example}`); if the `{open}` is part of the text, put the whole value in quotes: `\"{open}…\"`"
+                )),
+            };
+        }
         let mut message = e.to_string();
         // The library appends " at line L column C"; we report positions ourselves.
         if let Some(i) = message.find(" at line ") {
@@ -112,30 +126,97 @@ fn unclosed_quote(yaml: &str) -> Option<(usize, char)> {
             Some(q @ ('"' | '\'')) => q,
             _ => continue,
         };
-        if !closes(&body[quote_at + 1..], quote) {
+        if quoted_end(&body[quote_at + 1..], quote).is_none() {
             return Some((line_start + quote_at, quote));
         }
     }
     None
 }
 
-/// Whether `rest` (what follows an opening quote) holds its closing quote: `\"` escapes a double
-/// quote, `''` stands for a single one.
-fn closes(rest: &str, quote: char) -> bool {
-    let mut chars = rest.chars().peekable();
-    while let Some(c) = chars.next() {
+/// A flow collection (`[a, b]`, `{a: 1}`) that opens a value and is not closed before `until`
+/// (where the parser gave up; the end if unknown), which the parser reports only where it next
+/// stumbles, often on a later line. A collection may span lines, so it is followed past its
+/// line. Returns the byte offset of the bracket in `yaml` and the bracket.
+fn unclosed_flow(yaml: &str, until: Option<usize>) -> Option<(usize, char)> {
+    let until = until.unwrap_or(yaml.len()).min(yaml.len());
+    let mut start = 0;
+    for line in yaml.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        if line_start >= until {
+            break;
+        }
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim_start();
+        if trimmed.starts_with('#') {
+            continue;
+        }
+        let value_at = match body.find(": ") {
+            Some(i) => i + 2,
+            None if trimmed.starts_with("- ") => body.len() - trimmed.len() + 2,
+            None => continue,
+        };
+        let open_at = line_start + value_at + (body[value_at..].len() - body[value_at..].trim_start().len());
+        let open = match yaml[open_at..].chars().next() {
+            Some(b @ ('[' | '{')) => b,
+            _ => continue,
+        };
+        if open_at < until && !flow_closes(&yaml[open_at..until]) {
+            return Some((open_at, open));
+        }
+    }
+    None
+}
+
+/// Whether the flow collection `text` starts with is closed within it: brackets counted outside
+/// quoted strings and comments. A quote left open on its line leaves the collection open.
+fn flow_closes(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return true;
+                }
+            }
+            quote @ (b'"' | b'\'') => {
+                let line = text[i + 1..].split('\n').next().unwrap_or_default();
+                match quoted_end(line, char::from(quote)) {
+                    Some(end) => i += end + 1,
+                    None => return false,
+                }
+            }
+            b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => {
+                i += text[i..].find('\n').unwrap_or(text.len() - i);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Where the closing quote is in `rest` (what follows an opening quote), if it is there: `\"`
+/// escapes a double quote, `''` stands for a single one.
+fn quoted_end(rest: &str, quote: char) -> Option<usize> {
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         match (quote, c) {
             ('"', '\\') => {
                 chars.next();
             }
-            ('\'', '\'') if chars.peek() == Some(&'\'') => {
+            ('\'', '\'') if chars.peek().is_some_and(|&(_, n)| n == '\'') => {
                 chars.next();
             }
-            (q, c) if q == c => return true,
+            (q, c) if q == c => return Some(i),
             _ => {}
         }
     }
-    false
+    None
 }
 
 /// Converts an already parsed value into `T` (no position: on failure, parse the text with
@@ -165,8 +246,35 @@ mod tests {
         assert_eq!(e.label, Some("this quote is not closed on its line"));
         assert!(e.hint.unwrap().contains("`\\\"`"));
         // Any other error keeps the parser's own message and place.
-        let e = parse_yaml::<YamlValue>("a: [1\n").unwrap_err();
+        let e = parse_yaml::<YamlValue>("a: b: c\n").unwrap_err();
         assert!(e.label.is_none() && e.hint.is_none() && e.offset.is_some(), "{e:?}");
+    }
+
+    #[test]
+    fn a_yaml_error_from_an_unclosed_bracket_points_at_the_bracket() {
+        // The parser stops at the next line's `:`; the mistake is the `[` on the line before.
+        let e = parse_yaml::<YamlValue>("title: [unclosed\nslug: x\n").unwrap_err();
+        assert_eq!((e.message.as_str(), e.offset), ("a `[` list is never closed", Some(7)));
+        assert_eq!(e.label, Some("this `[` is not closed"));
+        assert!(e.hint.unwrap().contains("end the list with `]`"));
+        let e = parse_yaml::<YamlValue>("title: x\nsize: {a: 1\nslug: x\n").unwrap_err();
+        assert_eq!((e.message.as_str(), e.offset), ("a `{` mapping is never closed", Some(15)));
+        // A list item, and a `]` inside a quoted string, which does not close the list.
+        assert_eq!(parse_yaml::<YamlValue>("- [a\n- b\n").unwrap_err().offset, Some(2));
+        assert_eq!(parse_yaml::<YamlValue>("tags: [a, \"b]\"\n").unwrap_err().offset, Some(6));
+        // A list over two lines is fine; a mistake after it is the parser's to place.
+        let e = parse_yaml::<YamlValue>("tags: [a,\n  b]\nx: [a, b]]\n").unwrap_err();
+        assert!(e.label.is_none() && e.offset > Some(15), "{e:?}");
+    }
+
+    #[test]
+    fn flow_collections_close_outside_quotes_and_comments() {
+        assert!(flow_closes("[a, [b], {c: d}]"));
+        assert!(flow_closes("[a, 'it''s ]', \"\\\" ]\"]"));
+        assert!(flow_closes("[a, # a comment ]\n b]"));
+        assert!(!flow_closes("[a, [b]"));
+        assert!(!flow_closes("[a, \"b]"));
+        assert!(!flow_closes("{a: 1"));
     }
 
     #[test]

@@ -200,6 +200,17 @@ fn yaml_unclosed_quote_is_shown_where_it_opens() {
 }
 
 #[test]
+fn yaml_unclosed_list_is_shown_where_it_opens() {
+    // The parser itself stumbles on the next line's `:`, a line further down.
+    let f = build_bad("yaml-unclosed-list", &[]);
+    let d = f.expect("front-matter-yaml", DE_CLOSE, Some((2, 8)));
+    assert!(d.message.contains("a `[` list is never closed"), "{}", d.message);
+    assert!(d.render().contains("this `[` is not closed"), "{}", d.render());
+    assert!(d.hint.as_deref().is_some_and(|h| h.contains("put the whole value in quotes")), "{}", d.render());
+    insta::assert_snapshot!("yaml-unclosed-list", f.text);
+}
+
+#[test]
 fn front_matter_unclosed() {
     let f = build_bad("front-matter-unclosed", &[]);
     f.expect("front-matter-unclosed", ES_CLOSE, Some((1, 1)));
