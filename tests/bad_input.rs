@@ -477,7 +477,7 @@ fn bad_registry_data_is_located() {
     fails_with("registry-overlap", "registry-overlap", REGISTRY, 11);
     fails_with("registry-out-of-range", "registry-out-of-range", REGISTRY, 5);
     fails_with("registry-unknown-field", "registry-unknown-field", REGISTRY, 10);
-    fails_with("registry-yaml", "registry-yaml", REGISTRY, 6);
+    fails_with("registry-yaml", "registry-yaml", REGISTRY, 5); // the `[` left open, not where the parser stopped
     fails_with("registry-message-undefined", "registry-message", REGISTRY, 11);
 }
 
