@@ -111,9 +111,7 @@ impl Repo {
         for line in out.lines() {
             if line.starts_with("commit ") {
                 seen += 1;
-            } else if let Some(raw) = line.strip_prefix(':') {
-                // `:100644 100644 <old blob> <new blob> M\tpath`
-                let new_blob = raw.split_whitespace().nth(3).unwrap_or_default();
+            } else if let Some((_, new_blob)) = raw_change(line) {
                 if new_blob.eq_ignore_ascii_case(hash) {
                     return Some(seen - 1);
                 }
@@ -126,6 +124,15 @@ impl Repo {
     pub fn is_modified(&self, file: &Path) -> bool {
         git(&self.top, &["status", "--porcelain", "--", &path_arg(file)]).is_some_and(|s| !s.trim().is_empty())
     }
+}
+
+/// A commit that changed a file, in [`History`].
+#[derive(Debug)]
+struct Change {
+    /// The commit's place in HEAD's history.
+    place: usize,
+    /// The file's blob id after the commit (zeros if the commit removed it).
+    blob: Box<str>,
 }
 
 /// What a recorded commit id names in the repository (see [`Repo::look_up`]).
@@ -151,8 +158,8 @@ pub struct History {
     /// The places of each commit's parents, by place. Empty when no commit has two parents: a
     /// commit's history is then every place after its own.
     parents: Vec<Vec<usize>>,
-    /// The places of the commits that changed each file, merges aside, in ascending order.
-    changes: HashMap<PathBuf, Vec<usize>>,
+    /// The commits that changed each file, merges aside, in ascending order of place.
+    changes: HashMap<PathBuf, Vec<Change>>,
     /// In a history with merges: which places are in the history of a commit (one bit each), by
     /// the commit's place, made when first asked.
     reachable: std::sync::Mutex<HashMap<usize, std::sync::Arc<Vec<u64>>>>,
@@ -171,8 +178,7 @@ impl Repo {
     pub fn history(&self, dir: &Path) -> History {
         let dir = path_arg(dir);
         let mut history = History { dir: (PathBuf::from(&dir), real_path(Path::new(&dir))), ..History::default() };
-        let log =
-            ["-c", "core.quotePath=false", "log", "--format=%x01%H %cs", "--name-only", "--no-renames", "--", &dir];
+        let log = ["-c", "core.quotePath=false", "log", "--format=%x01%H %cs", "--raw", "--no-abbrev", "--no-renames"];
         // HEAD's history with each commit's parents, newest first.
         let mut merges = false;
         if let Some(out) = git(&self.top, &["rev-list", "--parents", "HEAD"]) {
@@ -189,17 +195,17 @@ impl Repo {
                 history.parents = Vec::new();
             }
         }
-        if let Some(out) = git(&self.top, &log) {
+        if let Some(out) = git(&self.top, &[&log[..], &["--", &dir]].concat()) {
             let mut commit = None;
             let mut place = None;
             for line in out.lines() {
                 if let Some(c) = line.strip_prefix('\u{1}') {
                     commit = parse_commit_line(c);
                     place = commit.as_ref().and_then(|c| history.commits.get(&c.id).copied()).filter(|_| !merges);
-                } else if let (false, Some(c)) = (line.is_empty(), &commit) {
-                    let path = self.top.join(line);
-                    if let Some(p) = place {
-                        history.changes.entry(path.clone()).or_default().push(p);
+                } else if let (Some((file, blob)), Some(c)) = (raw_change(line), &commit) {
+                    let path = self.top.join(file);
+                    if let Some(place) = place {
+                        history.changes.entry(path.clone()).or_default().push(Change { place, blob: blob.into() });
                     }
                     // Newest first: a file's first appearance is its last change.
                     history.last.entry(path).or_insert_with(|| c.clone());
@@ -208,18 +214,18 @@ impl Repo {
         }
         // With merges, that log leaves out the lines of history a merge took nothing from for
         // the folder; the counts take every commit that changed a file (see `commits_since`).
-        let all = ["-c", "core.quotePath=false", "log", "--full-history", "--no-merges", "--format=%x01%H"];
-        if merges && let Some(out) = git(&self.top, &[&all[..], &["--name-only", "--no-renames", "--", &dir]].concat())
+        if merges
+            && let Some(out) = git(&self.top, &[&log[..], &["--full-history", "--no-merges", "--", &dir]].concat())
         {
             let mut place = None;
             for line in out.lines() {
-                if let Some(id) = line.strip_prefix('\u{1}') {
-                    place = history.commits.get(id).copied();
-                } else if let (false, Some(p)) = (line.is_empty(), place) {
-                    history.changes.entry(self.top.join(line)).or_default().push(p);
+                if let Some(c) = line.strip_prefix('\u{1}') {
+                    place = c.split(' ').next().and_then(|id| history.commits.get(id).copied());
+                } else if let (Some((file, blob)), Some(place)) = (raw_change(line), place) {
+                    history.changes.entry(self.top.join(file)).or_default().push(Change { place, blob: blob.into() });
                 }
             }
-            history.changes.values_mut().for_each(|places| places.sort_unstable());
+            history.changes.values_mut().for_each(|changes| changes.sort_unstable_by_key(|c| c.place));
         }
         let status = ["status", "--porcelain", "-z", "--untracked-files=all", "--", &dir];
         if let Some(out) = git(&self.top, &status) {
@@ -316,13 +322,7 @@ impl History {
         };
         let path = self.real_path(file);
         if let Some(&place) = self.commits.get(&id) {
-            let changes = self.changes.get(&path).map_or(&[][..], Vec::as_slice);
-            if self.parents.is_empty() {
-                // One line of commits: those before `since`'s place are the ones after it.
-                return Some(Some(changes.partition_point(|&p| p < place)));
-            }
-            let seen = self.reachable_from(place);
-            return Some(Some(changes.iter().filter(|&&p| seen[p / 64] & (1 << (p % 64)) == 0).count()));
+            return Some(Some(self.changes_after(place, &path)));
         }
         let key = (id, path);
         if let Some(&n) = self.counted.lock().expect("not poisoned").get(&key) {
@@ -331,6 +331,27 @@ impl History {
         let n = repo.commits_since(&key.0, file);
         self.counted.lock().expect("not poisoned").insert(key, n);
         Some(n)
+    }
+
+    /// Like [`Repo::commits_since_blob`]: the commits that changed `file` after the newest commit
+    /// that gave it the content with blob id `hash` (`None` if none did); in a history with
+    /// merges, after the one of those commits that leaves the fewest.
+    pub fn commits_since_blob(&self, hash: &str, file: &Path) -> Option<usize> {
+        let path = self.real_path(file);
+        let changes = self.changes.get(&path)?;
+        changes.iter().filter(|c| c.blob.eq_ignore_ascii_case(hash)).map(|c| self.changes_after(c.place, &path)).min()
+    }
+
+    /// How many commits outside the history of the commit at `place` changed the file at `path`
+    /// (its real path).
+    fn changes_after(&self, place: usize, path: &Path) -> usize {
+        let changes = self.changes.get(path).map_or(&[][..], Vec::as_slice);
+        if self.parents.is_empty() {
+            // One line of commits: those before `place` are the ones after the commit.
+            return changes.partition_point(|c| c.place < place);
+        }
+        let seen = self.reachable_from(place);
+        changes.iter().filter(|c| seen[c.place / 64] & (1 << (c.place % 64)) == 0).count()
     }
 
     /// The places in the history of the commit at `place` (itself included), one bit each.
@@ -357,6 +378,13 @@ impl History {
 fn real_path(file: &Path) -> PathBuf {
     let abs = PathBuf::from(path_arg(file));
     std::fs::canonicalize(&abs).unwrap_or(abs)
+}
+
+/// A line of `git log --raw --no-abbrev` (`:100644 100644 <old blob> <new blob> M\tpath`): the
+/// path, and the file's blob id after the commit.
+fn raw_change(line: &str) -> Option<(&str, &str)> {
+    let (meta, path) = line.strip_prefix(':')?.split_once('\t')?;
+    Some((path, meta.split(' ').nth(3)?))
 }
 
 fn parse_commit_line(line: &str) -> Option<Commit> {

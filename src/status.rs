@@ -271,7 +271,11 @@ fn freshness(
             Freshness::UpToDate { by: Basis::Hash }
         } else {
             // 0 commits since means the difference is not committed yet: no count to give.
-            let commits = repo.and_then(|r| r.commits_since_blob(h, source_path)).filter(|n| *n > 0);
+            let commits = match history {
+                Some(history) => history.commits_since_blob(h, source_path),
+                None => repo.and_then(|r| r.commits_since_blob(h, source_path)),
+            };
+            let commits = commits.filter(|n| *n > 0);
             Freshness::Behind { by: Basis::Hash, commits }
         }
     };

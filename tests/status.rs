@@ -359,7 +359,20 @@ fn commits_since_from_the_folder_history_match_git() {
             assert_eq!(history.commits_since(&repo, &since[..10], &path), Some(by_git), "abbreviated");
         }
     }
+    // The same for a recorded hash: the commits since the file last had that content.
+    for f in files {
+        let path = root.join(f);
+        let mut blobs: Vec<String> = commits.iter().map(|c| git(root, &["rev-parse", &format!("{c}:{f}")])).collect();
+        blobs.push("0123456789abcdef0123456789abcdef01234567".into());
+        for blob in &blobs {
+            let by_git = repo.commits_since_blob(blob, &path);
+            assert_eq!(history.commits_since_blob(blob, &path), by_git, "blob {blob}, {f}");
+            assert_eq!(history.commits_since_blob(&blob.to_uppercase(), &path), by_git);
+        }
+    }
     let path = root.join(files[0]);
+    let first = git(root, &["rev-parse", &format!("{}:{}", commits[0], files[0])]);
+    assert_eq!(history.commits_since_blob(&first, &path), Some(2));
     assert_eq!(history.commits_since(&repo, &commits[0], &path), Some(Some(2)));
     assert_eq!(history.commits_since(&repo, &"0".repeat(40), &path), None, "names no commit");
 
@@ -430,6 +443,23 @@ fn commits_since_from_the_folder_history_match_git() {
     // Since "main line change": the old line's commit was made before it, but merged after.
     assert_eq!(counted(&commits[commits.len() - 2], files[0]), Some(Some(1)));
     assert_eq!(counted(&commits[commits.len() - 2], files[2]), Some(Some(2)));
+    // A recorded hash: the commits outside the history of the commit that gave the file that
+    // content, counted as for that commit.
+    let since_blob =
+        |c: &str, f: &str| history.commits_since_blob(&git(root, &["rev-parse", &format!("{c}:{f}")]), &root.join(f));
+    for c in &commits[7..] {
+        for f in files {
+            let made_here = git(root, &["diff-tree", "--no-commit-id", "--name-only", "-r", c]).contains(f);
+            if made_here && git(root, &["rev-list", "--parents", "-n1", c]).split(' ').count() == 2 {
+                assert_eq!(since_blob(c, f), counted(c, f).unwrap(), "{c} {f}");
+            }
+        }
+    }
+    let (old_line, main_line, dropped) = (&commits[9], &commits[10], &commits[11]);
+    assert_eq!(since_blob(old_line, files[2]), Some(3), "change 4, change 5, dropped change");
+    assert_eq!(since_blob(old_line, files[0]), Some(2), "change 6, main line change");
+    assert_eq!(since_blob(main_line, files[0]), Some(1), "old line change");
+    assert_eq!(since_blob(dropped, files[2]), Some(2), "change 5, old line change");
     // A commit outside HEAD's history is counted by git: `a` changed in "change 6", on the old
     // line and in "main line change", none of them in the unmerged line's history.
     assert_eq!(counted(&unmerged, files[1]), Some(repo.commits_since(&unmerged, &root.join(files[1]))));
@@ -459,16 +489,21 @@ fn git_is_asked_a_few_questions_whatever_the_number_of_pages() {
     git(root, &["commit", "-q", "-m", "English pages"]);
     let first = git(root, &["rev-parse", "HEAD"]);
     for i in 0..PAGES {
-        // Most translations record this repository's commit; some a commit it does not have.
+        // Most translations record this repository's commit; some a commit it does not have,
+        // and those of Thing3 the hash of the English text.
         let commit = if i % 4 == 0 { "0123456789abcdef0123456789abcdef01234567" } else { first.as_str() };
         for locale in ["de", "es"] {
-            let extra = format!("l10n:\n  sourceCommit: {commit}\n");
+            let extra = match i {
+                3 => format!("polyref-source-hash: {}\n", polyref::git::source_hash(&page(3, ""))),
+                _ => format!("l10n:\n  sourceCommit: {commit}\n"),
+            };
             write(root, &format!("content/{locale}/web/api/thing{i}/index.md"), &page(i, &extra));
         }
     }
     git(root, &["add", "."]);
     git(root, &["commit", "-q", "-m", "Translations"]);
     write(root, "content/en/web/api/thing1/index.md", &format!("{}More.\n", page(1, "")));
+    write(root, "content/en/web/api/thing3/index.md", &format!("{}More.\n", page(3, "")));
     git(root, &["commit", "-q", "-am", "English change"]);
 
     let bin = tempfile::tempdir().unwrap();
@@ -492,6 +527,11 @@ fn git_is_asked_a_few_questions_whatever_the_number_of_pages() {
             assert_eq!(freshness("Web/API/Thing1")["commits"], 1);
             assert_eq!(freshness("Web/API/Thing2")["status"], "up-to-date");
             assert_eq!(freshness("Web/API/Thing4")["status"], "unknown-commit");
+            let thing3 = freshness("Web/API/Thing3");
+            assert_eq!(
+                (&thing3["status"], &thing3["by"], &thing3["commits"]),
+                (&"behind".into(), &"hash".into(), &1.into())
+            );
         }
         fs::read_to_string(&log).unwrap()
     };
