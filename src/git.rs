@@ -111,10 +111,10 @@ impl Repo {
         for line in out.lines() {
             if line.starts_with("commit ") {
                 seen += 1;
-            } else if let Some((_, new_blob)) = raw_change(line) {
-                if new_blob.eq_ignore_ascii_case(hash) {
-                    return Some(seen - 1);
-                }
+            } else if let Some((_, new_blob)) = raw_change(line)
+                && new_blob.eq_ignore_ascii_case(hash)
+            {
+                return Some(seen - 1);
             }
         }
         None
