@@ -102,35 +102,35 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
-/// A quoted value that opens on a line and is not closed on it (`title: "Foo`). Returns the byte
-/// offset of the opening quote in `yaml` and the quote.
-fn unclosed_quote(yaml: &str) -> Option<(usize, char)> {
+/// The values of a YAML text's lines, after `key: ` or a list item's `- `, comments aside: the
+/// byte offset of each in `yaml` (past leading spaces) and the rest of its line.
+fn line_values(yaml: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
-    for line in yaml.split_inclusive('\n') {
+    yaml.split_inclusive('\n').filter_map(move |line| {
         let line_start = start;
         start += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
         let trimmed = body.trim_start();
         if trimmed.starts_with('#') {
-            continue;
+            return None;
         }
-        // The value after `key: ` or a list item's `- `.
         let value_at = match body.find(": ") {
             Some(i) => i + 2,
             None if trimmed.starts_with("- ") => body.len() - trimmed.len() + 2,
-            None => continue,
+            None => return None,
         };
-        let value = &body[value_at..];
-        let quote_at = value_at + (value.len() - value.trim_start().len());
-        let quote = match body[quote_at..].chars().next() {
-            Some(q @ ('"' | '\'')) => q,
-            _ => continue,
-        };
-        if quoted_end(&body[quote_at + 1..], quote).is_none() {
-            return Some((line_start + quote_at, quote));
-        }
-    }
-    None
+        let value = body[value_at..].trim_start();
+        Some((line_start + body.len() - value.len(), value))
+    })
+}
+
+/// A quoted value that opens on a line and is not closed on it (`title: "Foo`). Returns the byte
+/// offset of the opening quote in `yaml` and the quote.
+fn unclosed_quote(yaml: &str) -> Option<(usize, char)> {
+    line_values(yaml).find_map(|(at, value)| match value.chars().next() {
+        Some(q @ ('"' | '\'')) if quoted_end(&value[1..], q).is_none() => Some((at, q)),
+        _ => None,
+    })
 }
 
 /// A flow collection (`[a, b]`, `{a: 1}`) that opens a value and is not closed before `until`
@@ -139,33 +139,10 @@ fn unclosed_quote(yaml: &str) -> Option<(usize, char)> {
 /// line. Returns the byte offset of the bracket in `yaml` and the bracket.
 fn unclosed_flow(yaml: &str, until: Option<usize>) -> Option<(usize, char)> {
     let until = until.unwrap_or(yaml.len()).min(yaml.len());
-    let mut start = 0;
-    for line in yaml.split_inclusive('\n') {
-        let line_start = start;
-        start += line.len();
-        if line_start >= until {
-            break;
-        }
-        let body = line.trim_end_matches(['\n', '\r']);
-        let trimmed = body.trim_start();
-        if trimmed.starts_with('#') {
-            continue;
-        }
-        let value_at = match body.find(": ") {
-            Some(i) => i + 2,
-            None if trimmed.starts_with("- ") => body.len() - trimmed.len() + 2,
-            None => continue,
-        };
-        let open_at = line_start + value_at + (body[value_at..].len() - body[value_at..].trim_start().len());
-        let open = match yaml[open_at..].chars().next() {
-            Some(b @ ('[' | '{')) => b,
-            _ => continue,
-        };
-        if open_at < until && !flow_closes(&yaml[open_at..until]) {
-            return Some((open_at, open));
-        }
-    }
-    None
+    line_values(yaml).take_while(|&(at, _)| at < until).find_map(|(at, value)| match value.chars().next() {
+        Some(b @ ('[' | '{')) if !flow_closes(&yaml[at..until]) => Some((at, b)),
+        _ => None,
+    })
 }
 
 /// Whether the flow collection `text` starts with is closed within it: brackets counted outside
