@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Arc, Mutex};
 
 /// The hash recorded in `polyref-source-hash`: git's blob id of the text (SHA-1 of
 /// `blob <length>\0<bytes>`), so that `git hash-object <file>` prints the same value for a file
@@ -162,19 +163,19 @@ pub struct History {
     changes: HashMap<PathBuf, Vec<Change>>,
     /// In a history with merges: which places are in the history of a commit (one bit each), by
     /// the commit's place, made when first asked.
-    reachable: std::sync::Mutex<HashMap<usize, std::sync::Arc<Vec<u64>>>>,
+    reachable: Mutex<HashMap<usize, Arc<Vec<u64>>>>,
     /// What the commits recorded by translations name (see [`History::look_up`]).
     recorded: HashMap<String, Named>,
     /// Counts asked of git, by full commit id and file: a page's translations often record the
     /// same commit.
-    counted: std::sync::Mutex<HashMap<(String, PathBuf), Option<usize>>>,
+    counted: Mutex<HashMap<(String, PathBuf), Option<usize>>>,
     /// The folder asked about, as given (made absolute) and with its symbolic links resolved.
     dir: (PathBuf, PathBuf),
 }
 
 impl Repo {
-    /// The history of the files below `dir`: `git rev-list --parents HEAD`, `git log
-    /// --name-only` and `git status` once each, and in a history with merges one more `git log`.
+    /// The history of the files below `dir`: `git rev-list --parents HEAD`, `git log --raw` and
+    /// `git status` once each, and in a history with merges one more `git log`.
     pub fn history(&self, dir: &Path) -> History {
         let dir = path_arg(dir);
         let mut history = History { dir: (PathBuf::from(&dir), real_path(Path::new(&dir))), ..History::default() };
@@ -356,9 +357,9 @@ impl History {
 
     /// The places in the history of the commit at `place` (itself included), one bit each.
     /// Translations of a page usually record the same commit, so each is walked once.
-    fn reachable_from(&self, place: usize) -> std::sync::Arc<Vec<u64>> {
+    fn reachable_from(&self, place: usize) -> Arc<Vec<u64>> {
         if let Some(seen) = self.reachable.lock().expect("not poisoned").get(&place) {
-            return std::sync::Arc::clone(seen);
+            return Arc::clone(seen);
         }
         let mut seen = vec![0u64; self.parents.len().div_ceil(64)];
         let mut todo = vec![place];
@@ -368,8 +369,8 @@ impl History {
                 todo.extend(&self.parents[p]);
             }
         }
-        let seen = std::sync::Arc::new(seen);
-        self.reachable.lock().expect("not poisoned").insert(place, std::sync::Arc::clone(&seen));
+        let seen = Arc::new(seen);
+        self.reachable.lock().expect("not poisoned").insert(place, Arc::clone(&seen));
         seen
     }
 }
