@@ -63,8 +63,11 @@ pub struct YamlError {
 
 /// Parses YAML into `T`. The only call into the YAML library.
 ///
-/// A quoted value left open (`title: "Foo`) is reported by the parser only where the text ends;
-/// the error then points at the quote instead.
+/// Some mistakes are reported by the parser far from where they are, or in its own terms; for
+/// these the error says what is wrong where it is: a quoted value left open (`title: "Foo`,
+/// reported where the text ends), a list or mapping left open (`title: [Foo`, reported where the
+/// parser next stumbles), a tab in an indentation, and a field given twice (reported where the
+/// fields start).
 pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     yaml_impl::from_str(text).map_err(|e| {
         let offset = e.location().map(|l| l.index());
@@ -93,13 +96,60 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
                 )),
             };
         }
+        if let Some(at) = offset.filter(|&o| text.get(o..).is_some_and(|t| t.starts_with('\t'))) {
+            return YamlError {
+                message: "a tab indents this line".into(),
+                offset: Some(at),
+                label: Some("this is a tab"),
+                hint: Some("YAML indents with spaces only: replace the tab with as many spaces as the lines around it use".into()),
+            };
+        }
         let mut message = e.to_string();
         // The library appends " at line L column C"; we report positions ourselves.
         if let Some(i) = message.find(" at line ") {
             message.truncate(i);
         }
+        if let Some((key, at)) = duplicate_key(text, &message, offset) {
+            return YamlError {
+                message: format!("the field `{key}` is given twice"),
+                offset: Some(at),
+                label: Some("given again here"),
+                hint: Some(format!("a field is given once: keep one `{key}:` line and delete the other")),
+            };
+        }
         YamlError { message, offset, label: None, hint: None }
     })
+}
+
+/// The second `key:` of a mapping, when the parser reports a key given twice (`duplicate entry
+/// with key "title"`) at the mapping's start: the key and the offset of its second line.
+fn duplicate_key<'m>(yaml: &str, message: &'m str, start: Option<usize>) -> Option<(&'m str, usize)> {
+    let key = message.split_once("duplicate entry with key \"")?.1.split('"').next()?;
+    let start = start?.min(yaml.len());
+    let line_start = yaml[..start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = start - line_start;
+    let mut offset = line_start;
+    let mut seen = 0;
+    for line in yaml[line_start..].split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let trimmed = line.trim_start_matches(' ');
+        if trimmed.trim().is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let here = line.len() - trimmed.len();
+        if here < indent {
+            break;
+        }
+        let named = [format!("{key}:"), format!("\"{key}\":"), format!("'{key}':")];
+        if here == indent && named.iter().any(|n| trimmed.starts_with(n.as_str())) {
+            seen += 1;
+            if seen == 2 {
+                return Some((key, at + here));
+            }
+        }
+    }
+    None
 }
 
 /// The values of a YAML text's lines, after `key: ` or a list item's `- `, comments aside: the
@@ -242,6 +292,31 @@ mod tests {
         // A list over two lines is fine; a mistake after it is the parser's to place.
         let e = parse_yaml::<YamlValue>("tags: [a,\n  b]\nx: [a, b]]\n").unwrap_err();
         assert!(e.label.is_none() && e.offset > Some(15), "{e:?}");
+    }
+
+    #[test]
+    fn a_tab_in_an_indentation_is_named() {
+        let e = parse_yaml::<YamlValue>("title: a\nl10n:\n\tsourceCommit: 1\n").unwrap_err();
+        assert_eq!(
+            (e.message.as_str(), e.offset, e.label),
+            ("a tab indents this line", Some(15), Some("this is a tab"))
+        );
+        assert!(e.hint.unwrap().contains("spaces only"));
+        assert_eq!(parse_yaml::<YamlValue>("l10n:\n  \tsourceCommit: 1\n").unwrap_err().offset, Some(8));
+        // A tab after a field's colon is fine.
+        assert!(parse_yaml::<YamlValue>("title:\ta\n").is_ok());
+    }
+
+    #[test]
+    fn a_field_given_twice_is_shown_where_it_is_given_again() {
+        let e = parse_yaml::<YamlValue>("title: a\nslug: x\ntitle: b\n").unwrap_err();
+        assert_eq!((e.message.as_str(), e.offset), ("the field `title` is given twice", Some(17)));
+        assert_eq!(e.label, Some("given again here"));
+        assert!(e.hint.unwrap().contains("keep one `title:` line"));
+        // In a nested mapping, among its own fields only.
+        let e = parse_yaml::<YamlValue>("sourceCommit: 0\nl10n:\n  sourceCommit: 1\n  # x\n\n  sourceCommit: 2\n")
+            .unwrap_err();
+        assert_eq!((e.message.as_str(), e.offset), ("the field `sourceCommit` is given twice", Some(49)));
     }
 
     #[test]

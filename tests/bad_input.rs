@@ -211,6 +211,24 @@ fn yaml_unclosed_list_is_shown_where_it_opens() {
 }
 
 #[test]
+fn yaml_tab_in_an_indentation_is_named() {
+    let f = build_bad("yaml-tab-indent", &[]);
+    let d = f.expect("front-matter-yaml", DE_CLOSE, Some((6, 1)));
+    assert!(d.message.contains("a tab indents this line"), "{}", d.message);
+    assert!(d.hint.as_deref().is_some_and(|h| h.contains("spaces only")), "{}", d.render());
+    insta::assert_snapshot!("yaml-tab-indent", f.text);
+}
+
+#[test]
+fn yaml_field_given_twice_is_shown_where_it_is_given_again() {
+    // The parser reports the start of the front matter.
+    let f = build_bad("yaml-duplicate-field", &[]);
+    let d = f.expect("front-matter-yaml", DE_CLOSE, Some((5, 1)));
+    assert!(d.message.contains("the field `title` is given twice"), "{}", d.message);
+    insta::assert_snapshot!("yaml-duplicate-field", f.text);
+}
+
+#[test]
 fn front_matter_unclosed() {
     let f = build_bad("front-matter-unclosed", &[]);
     f.expect("front-matter-unclosed", ES_CLOSE, Some((1, 1)));
