@@ -259,14 +259,32 @@ impl Ctx<'_> {
 
     /// The location of `field:` in the front matter, or of the opening `---` if it is absent.
     pub fn field(&self, field: &str) -> Location {
+        self.field_below(field, None)
+    }
+
+    /// Like [`Ctx::field`], for a field indented below `parent:` (`l10n:` then `  sourceCommit:`).
+    pub fn field_below(&self, field: &str, parent: Option<&str>) -> Location {
         let pat = format!("{field}:");
         let mut offset = 0;
+        let mut inside = false;
         for line in self.yaml.split_inclusive('\n') {
-            if line.starts_with(&pat) {
-                let at = self.yaml_start + offset;
-                return self.file.source.at(at..at + field.len());
-            }
+            let at = offset;
             offset += line.len();
+            let content = line.trim_start_matches(' ');
+            let indent = line.len() - content.len();
+            let found = content.starts_with(&pat);
+            match parent {
+                None if indent == 0 && found => {}
+                Some(_) if content.trim().is_empty() || content.starts_with('#') => continue,
+                Some(p) if indent == 0 => {
+                    inside = content.trim_end() == format!("{p}:");
+                    continue;
+                }
+                Some(_) if inside && found => {}
+                _ => continue,
+            }
+            let at = self.yaml_start + at + indent;
+            return self.file.source.at(at..at + field.len());
         }
         self.file.source.at(0..3)
     }
@@ -369,11 +387,24 @@ fn known_fields(dialect: Dialect) -> &'static [&'static str] {
 fn misspelt_fields(map: &YamlMapping, dialect: Dialect, ctx: &Ctx) -> Vec<Diagnostic> {
     let known = known_fields(dialect);
     let mut out = Vec::new();
+    let hash_field = crate::status::SOURCE_HASH_FIELD;
     for key in map.keys().filter_map(|k| k.as_str()) {
-        if key == DIALECT_FIELD || known.contains(&key) {
+        if key == DIALECT_FIELD || key == hash_field || known.contains(&key) {
             continue;
         }
-        if let Some(near) = known.iter().find(|k| strsim::levenshtein(k, key) <= 2 && key.len() > 2) {
+        if dialect == Dialect::Mdn && key.eq_ignore_ascii_case(SOURCE_COMMIT) {
+            // Read only below `l10n:`: here it would be dropped without a word.
+            out.push(
+                Diagnostic::warning("front-matter-unknown-field", format!("`{key}` belongs below `l10n:`"))
+                    .at(ctx.field(key))
+                    .hint(format!(
+                        "write `l10n:` on a line of its own and indent this line below it: `  {SOURCE_COMMIT}: …`"
+                    )),
+            );
+            continue;
+        }
+        let candidates = known.iter().copied().chain([hash_field]);
+        if let Some(near) = candidates.into_iter().find(|k| strsim::levenshtein(k, key) <= 2 && key.len() > 2) {
             out.push(
                 Diagnostic::warning(
                     "front-matter-unknown-field",
@@ -384,8 +415,32 @@ fn misspelt_fields(map: &YamlMapping, dialect: Dialect, ctx: &Ctx) -> Vec<Diagno
             );
         }
     }
+    // MDN's `l10n:` holds `sourceCommit` alone.
+    if dialect == Dialect::Mdn
+        && let Some(YamlValue::Mapping(l10n)) = map.get("l10n")
+    {
+        for key in l10n.keys().filter_map(|k| k.as_str()).filter(|k| *k != SOURCE_COMMIT) {
+            if strsim::levenshtein(&key.to_lowercase(), &SOURCE_COMMIT.to_lowercase()) <= 3 {
+                out.push(
+                    Diagnostic::warning(
+                        "front-matter-unknown-field",
+                        format!("`l10n.{key}` is not a field of MDN pages"),
+                    )
+                    .at(ctx.field_below(key, Some("l10n")))
+                    .hint(if key.eq_ignore_ascii_case(SOURCE_COMMIT) {
+                        format!("write it `{SOURCE_COMMIT}`: field names tell capitals from small letters")
+                    } else {
+                        format!("did you mean `{SOURCE_COMMIT}`?")
+                    }),
+                );
+            }
+        }
+    }
     out
 }
+
+/// The field of MDN's `l10n:` that records the English commit a translation was made from.
+const SOURCE_COMMIT: &str = "sourceCommit";
 
 /// A key becomes a folder of the site: it must not be able to point anywhere else.
 fn check_key(ctx: &Ctx, meta: &PageMeta) -> Result<(), Vec<Diagnostic>> {

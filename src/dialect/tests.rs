@@ -141,3 +141,36 @@ fn addresses_that_would_leave_the_site_are_rejected() {
     let d = parse_err("---\ntitle: X\nuri: apis/websocket/../../x\n---\n");
     assert_eq!(d.code, "unsafe-slug");
 }
+
+#[test]
+fn misspelt_and_misplaced_fields_are_warned_about() {
+    let page = |fields: &str| format!("---\ntitle: X\nslug: Web/API/X\n{fields}---\n\nText.\n");
+    let warnings = |fields: &str| {
+        let p = parse_ok("de", "web/api/x", &page(fields));
+        p.warnings.iter().map(|w| (w.message.clone(), w.location.as_ref().map(|l| (l.line, l.col)))).collect::<Vec<_>>()
+    };
+    assert_eq!(warnings("l10n:\n  sourceCommit: abc1234\npolyref-source-hash: abc\n"), vec![]);
+    // MDN pages have fields polyref does not use: only near misses are named.
+    assert_eq!(warnings("tags: [a]\n"), vec![]);
+    assert_eq!(warnings("tilte: Y\n"), vec![("`tilte` is not a field of the mdn dialect".into(), Some((4, 1)))]);
+    assert_eq!(
+        warnings("polyref-source-hsh: abc\n"),
+        vec![("`polyref-source-hsh` is not a field of the mdn dialect".into(), Some((4, 1)))]
+    );
+    // `sourceCommit` left unindented: `l10n:` is empty and the commit would be lost.
+    assert_eq!(
+        warnings("l10n:\nsourceCommit: abc1234\n"),
+        vec![("`sourceCommit` belongs below `l10n:`".into(), Some((5, 1)))]
+    );
+    // Below `l10n:`, a misspelt name is found on its own line.
+    let w = parse_ok(
+        "de",
+        "web/api/x",
+        &page("sourcecommit: x\nl10n:\n  # the English commit\n\n  sourcecommit: abc1234\n"),
+    );
+    let nested = w.warnings.iter().find(|w| w.message.starts_with("`l10n.")).expect("a warning for l10n");
+    assert_eq!(nested.message, "`l10n.sourcecommit` is not a field of MDN pages");
+    let at = nested.location.as_ref().unwrap();
+    assert_eq!((at.line, at.col), (8, 3));
+    assert!(nested.hint.as_ref().unwrap().contains("capitals"));
+}
