@@ -103,6 +103,11 @@ impl Browser {
 
     /// Calls a DevTools method and returns its result.
     fn call(&mut self, method: &str, params: Value) -> Value {
+        self.try_call(method, params).unwrap_or_else(|e| panic!("{method}: {e}"))
+    }
+
+    /// Calls a DevTools method: its result, or the error Chromium answered with.
+    fn try_call(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         self.next += 1;
         let id = self.next;
         self.ws.send(Message::text(json!({"id": id, "method": method, "params": params}).to_string())).unwrap();
@@ -111,8 +116,10 @@ impl Browser {
             let Ok(text) = msg.into_text() else { continue };
             let v: Value = serde_json::from_str(text.as_str()).unwrap_or(Value::Null);
             if v["id"] == id {
-                assert!(v.get("error").is_none(), "{method}: {v}");
-                return v["result"].clone();
+                return match v.get("error") {
+                    Some(e) => Err(e.clone()),
+                    None => Ok(v["result"].clone()),
+                };
             }
         }
     }
@@ -122,8 +129,9 @@ impl Browser {
         let deadline = Instant::now() + LIMIT;
         let mut last = String::new();
         loop {
-            let r = self.call("Runtime.evaluate", json!({"expression": expr, "returnByValue": true}));
-            last = r["result"]["value"].as_str().map(str::to_string).unwrap_or(last);
+            // While the page reloads, there may be no document to evaluate in: ask again.
+            let r = self.try_call("Runtime.evaluate", json!({"expression": expr, "returnByValue": true}));
+            last = r.ok().and_then(|r| r["result"]["value"].as_str().map(str::to_string)).unwrap_or(last);
             if ok(&last) {
                 return last;
             }
