@@ -211,6 +211,17 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
                     );
                 }
             }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if !fence_closed(&text[range.clone()]) => {
+                let line = range.start..text[range.start..].find('\n').map_or(text.len(), |i| range.start + i);
+                diags.push(
+                    Diagnostic::warning(
+                        "code-block-unclosed",
+                        "this code block is never closed: the rest of its part of the page is shown as code",
+                    )
+                    .at(source.at(to_file(line.start)..to_file(line.end)))
+                    .hint("end the code with a line holding only the fence that opened it (```)"),
+                );
+            }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if !sanitize::safe_url(dest_url) => {
                 diags.push(
                     Diagnostic::warning(
@@ -236,6 +247,19 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
         }
     }
     (rendered, diags)
+}
+
+/// Whether a fenced code block's text (from its opening fence on) ends with a closing fence: the
+/// fence's character, at least as many times, alone on the last line (after a block quote's `>`).
+fn fence_closed(block: &str) -> bool {
+    let open = block.trim_start_matches([' ', '\t', '>']);
+    let Some(fence) = open.chars().next().filter(|c| matches!(c, '`' | '~')) else { return true };
+    let width = open.len() - open.trim_start_matches(fence).len();
+    let mut lines = block.trim_end_matches(['\n', '\r']).lines();
+    lines.next();
+    let Some(last) = lines.last() else { return false };
+    let last = last.trim_start_matches([' ', '\t', '>']).trim_end();
+    last.len() >= width && last.chars().all(|c| c == fence)
 }
 
 /// Splits text at placeholders into text and macro HTML. Text read straight from the page and

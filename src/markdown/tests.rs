@@ -236,3 +236,33 @@ fn heading_attributes_cannot_add_event_handlers() {
     assert!(!html.contains("onload") && !html.contains("onclick") && !html.contains("alert"), "{html}");
     assert!(html.contains("<h1 id=\"section\">Title</h1>"), "{html}");
 }
+
+#[test]
+fn an_unclosed_code_block_is_warned_about_at_its_fence() {
+    let (r, d) = render_de("## Syntax\n\n```js\nws.close()\n\n## Beispiele\n\nText.\n");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "code-block-unclosed");
+    let at = d[0].location.as_ref().unwrap();
+    // The body starts on line 5 of the file, after the front matter; the fence is its 3rd line.
+    assert_eq!((at.line, at.col), (7, 1));
+    assert!(d[0].render().contains("```js"), "{}", d[0].render());
+    // What the warning is about: the heading below is shown as code.
+    assert!(!r.html().contains("id=\"beispiele\""), "{}", r.html());
+    // Closed fences, longer closing fences, tildes and fences in quotes and lists are fine.
+    for body in [
+        "```js\nws.close()\n```\n",
+        "```\nx\n`````\n",
+        "~~~\nx\n~~~\n\nText.\n",
+        "> ```js\n> x\n> ```\n",
+        "- item\n\n  ```js\n  x\n  ```\n",
+        "```\n```\n",
+    ] {
+        let (_, d) = render_de(body);
+        assert!(d.is_empty(), "{body:?}: {d:?}");
+    }
+    // A fence closed by a shorter one, or by another character, is not closed.
+    for body in ["````\nx\n```\n", "```\nx\n~~~\n", "```\n"] {
+        let (_, d) = render_de(body);
+        assert_eq!(d.len(), 1, "{body:?}");
+    }
+}
