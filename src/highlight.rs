@@ -258,7 +258,8 @@ fn render(grammar: &Grammar, code: &str) -> Option<String> {
             let node = cursor.node();
             let (start, end) = (node.start_byte(), node.end_byte());
             let kind = grammar.kinds.get(usize::from(node.kind_id())).copied().unwrap_or(Kind::Other);
-            let place = Place { grammar, field: cursor.field_id(), ancestors: &ancestors };
+            let field = cursor.field_id();
+            let place = Place { grammar, field, ancestors: &ancestors };
             match class_of(kind, &node, code, &place) {
                 Some(class) if start >= done && code.get(start..end).is_some() => {
                     out.text(&code[done..start]);
@@ -268,7 +269,6 @@ fn render(grammar: &Grammar, code: &str) -> Option<String> {
                     done = end;
                 }
                 _ => {
-                    let field = cursor.field_id();
                     if cursor.goto_first_child() {
                         ancestors.push((kind, field));
                         continue 'walk;
