@@ -255,9 +255,7 @@ fn fence_closed(block: &str) -> bool {
     let open = block.trim_start_matches([' ', '\t', '>']);
     let Some(fence) = open.chars().next().filter(|c| matches!(c, '`' | '~')) else { return true };
     let width = open.len() - open.trim_start_matches(fence).len();
-    let mut lines = block.trim_end_matches(['\n', '\r']).lines();
-    lines.next();
-    let Some(last) = lines.last() else { return false };
+    let Some((_, last)) = block.trim_end_matches(['\n', '\r']).rsplit_once('\n') else { return false };
     let last = last.trim_start_matches([' ', '\t', '>']).trim_end();
     last.len() >= width && last.chars().all(|c| c == fence)
 }
