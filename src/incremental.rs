@@ -1,18 +1,20 @@
 //! Incremental rebuilds for `serve`: after a good full build the prepared inputs are kept, and
 //! when only content page files were edited (the same files, each with the same key and locale)
-//! just those files are read and parsed again, their entity's pages are rendered again in every
-//! locale, the pages that list it are updated, and only files whose bytes changed are written,
-//! in place. Anything else asks for a full build ([`Step::Full`]).
+//! or added to a page the site has (a translation started in the page's folder of a locale, a
+//! supplement), just those files are read and parsed again, their entity's pages are rendered
+//! again in every locale, the pages that list it are updated, and only files whose bytes changed
+//! are written, in place. Anything else asks for a full build ([`Step::Full`]).
 //!
 //! What an edited page can change, and so what is rendered again:
 //! - its entity's page and JSON model in every locale: a locale without its own translation shows
 //!   another locale's text (a fallback page);
 //! - each locale's home, which lists every page's title and summary (only when the entry changed);
-//! - the status pages, from the translation status of the entity's rows (only when a row changed).
+//! - the status pages, from the translation status of the entity's rows (only when a row changed);
+//! - when a translation was added, the sitemap, which lists each page's translations.
 //!
 //! What it cannot change: links from other pages resolve by key alone (`Env::our_page`), and
-//! the language switchers, `hreflang` alternates, the sitemap and the entity's folder depend only
-//! on which locales have a translation, which is the same here. The root page, `404.html`,
+//! the language switchers and `hreflang` alternates are the entity's own, and its folder depends
+//! on its key alone. The root page, `404.html`,
 //! `robots.txt` and the assets depend on settings, messages and templates only.
 //!
 //! Problems are reported as a full build would report them: the full build's diagnostics, with
@@ -131,6 +133,8 @@ struct Candidate {
     diags: Vec<Diagnostic>,
     /// Locales whose files were edited.
     locales: Vec<String>,
+    /// Whether the page has a translation it did not have.
+    new_translation: bool,
 }
 
 impl Incremental {
@@ -159,7 +163,13 @@ impl Incremental {
                 return Step::Full(format!("{} is not a page file", path.display()));
             };
             if !self.files.contains_key(&rel) {
-                return Step::Full(format!("{rel} is a new page file"));
+                match self.new_page_file(&rel) {
+                    Some(dir) if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) => {
+                        self.files.insert(rel.clone(), dir);
+                    }
+                    _ if path.is_dir() => return Step::Full(format!("{rel} is a new folder")),
+                    _ => return Step::Full(format!("{rel} is a new file")),
+                }
             }
             // Removed, or replaced by something else than a file (load skips symbolic links).
             if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
@@ -199,6 +209,11 @@ impl Incremental {
                     Err(d) => extra.push(d),
                 }
             }
+        }
+        if candidates.iter().any(|c| c.new_translation) {
+            let (hosting, d) = crate::hosting::files(&self.prepared, &self.config);
+            files.extend(hosting.into_iter().filter(|(rel, _)| rel == crate::sitemap::SITEMAP));
+            extra.extend(d);
         }
         if let Some(mut tracked) = self.prepared.status.take() {
             let mut changed = false;
@@ -259,6 +274,18 @@ impl Incremental {
         Step::Done(rebuilt)
     }
 
+    /// The folder of the page a new file at `rel` (below the content folder) belongs to, when it
+    /// is a page file of a configured locale in the folder of a page the site has.
+    fn new_page_file(&self, rel: &str) -> Option<String> {
+        let (locale, rest) = rel.split_once('/')?;
+        let (dir, name) = rest.rsplit_once('/')?;
+        load::page_role(name)?;
+        let known = self.config.locales.iter().any(|l| l == locale);
+        let index = self.prepared.model.position(dir).filter(|_| known)?;
+        let entity = &self.prepared.model.entities[index];
+        (entity.dir == dir).then(|| dir.to_string())
+    }
+
     /// `path` below the content folder, `/`-separated.
     fn rel(&self, path: &Path) -> Option<String> {
         let rel = path.strip_prefix(&self.content).ok()?;
@@ -282,9 +309,11 @@ impl Incremental {
         let mut sources = Vec::new();
         let mut keys = HashMap::new();
         let mut locales = BTreeSet::new();
+        let mut known = BTreeSet::new();
         for f in entity_files(current) {
             let rel = content_rel(&f.file);
             keys.insert(f.file.source.path.clone(), f.meta.key.clone());
+            known.insert(rel.clone());
             if !rels.contains(&rel) {
                 sources.push(f.file.clone());
                 continue;
@@ -292,6 +321,20 @@ impl Incremental {
             locales.insert(f.file.locale.clone());
             match load::read_text(&self.config.content_dir.join(&rel), &f.file.source.path) {
                 Ok(source) => sources.push(ContentFile { source, ..f.file.clone() }),
+                Err(d) => diags.push(d),
+            }
+        }
+        // Files added to the page's folders (see `new_page_file`): they must name this page.
+        for rel in rels.iter().filter(|r| !known.contains(*r)) {
+            let (locale, rest) = rel.split_once('/').unwrap_or_default();
+            let (dir, name) = rest.rsplit_once('/').unwrap_or_default();
+            let Some(role) = load::page_role(name) else { continue };
+            let path = self.config.content_dir.join(rel);
+            let shown = load::display_path(&self.config, &path);
+            keys.insert(shown.clone(), current.key.clone());
+            locales.insert(locale.to_string());
+            match load::read_text(&path, &shown) {
+                Ok(source) => sources.push(ContentFile { source, locale: locale.into(), dir: dir.into(), role }),
                 Err(d) => diags.push(d),
             }
         }
@@ -307,13 +350,20 @@ impl Incremental {
         let Ok([entity]) = <[Entity; 1]>::try_from(model.entities) else {
             return Err(format!("the page {dir} has no readable file left"));
         };
+        // A translation may be added; one that is gone (its file broken) is reported below.
         let same_locales = entity.translations.keys().eq(current.translations.keys());
-        if !same_locales && !diags.iter().any(Diagnostic::is_error) {
+        let added = current.translations.keys().all(|l| entity.translations.contains_key(l));
+        if !same_locales && !added && !diags.iter().any(Diagnostic::is_error) {
             return Err(format!("the page {dir} changed its translations"));
+        }
+        let new_translation = !same_locales && added;
+        if new_translation {
+            // Which locale's text each locale shows may change: every row of the page.
+            locales.extend(self.config.locales.iter().cloned());
         }
         let (files, d) = site::render_entity(&self.prepared, &self.config, &entity);
         diags.extend(d);
-        Ok(Candidate { index, entity, files, diags, locales: locales.into_iter().collect() })
+        Ok(Candidate { index, entity, files, diags, locales: locales.into_iter().collect(), new_translation })
     }
 
     /// Every problem of the site as it is now: the full build's, with each edited entity's

@@ -253,7 +253,7 @@ fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<Result<Conten
 }
 
 /// What a file of a locale folder is for its page, by its name; `None` for other files.
-fn page_role(file_name: &str) -> Option<Role> {
+pub(crate) fn page_role(file_name: &str) -> Option<Role> {
     if file_name == "index.md" {
         return Some(Role::Primary);
     }

@@ -433,7 +433,7 @@ pub fn track(prepared: &Prepared, config: &Config) -> Tracked {
 
 impl Tracked {
     /// Recomputes the rows of the entity at `index` of `prepared.model` after the files of
-    /// `changed` locales were edited (its key and its set of translations being the same).
+    /// `changed` locales were edited or added (its key being the same).
     /// Returns whether the report changed.
     pub fn refresh(&mut self, prepared: &Prepared, config: &Config, index: usize, changed: &[String]) -> bool {
         let e = &prepared.model.entities[index];

@@ -136,6 +136,41 @@ fn every_incremental_rebuild_equals_a_clean_build() {
     assert_same_as_clean_build(root, "two pages at once");
     let r = rebuilt(inc.update(&paths(root, &[ES])));
     assert!(r.ok && r.written.is_empty(), "nothing changed, nothing written: {:?}", r.written);
+
+    // A translation started: CloseEvent had Spanish alone. Its pages in every language, the
+    // German home and status, and the sitemap's alternates change.
+    let new = "content/de/web/api/closeevent/index.md";
+    fs::create_dir_all(root.join(new).parent().unwrap()).unwrap();
+    fs::write(root.join(new), "---\ntitle: CloseEvent\nslug: Web/API/CloseEvent\n---\n\nEin `CloseEvent`.\n").unwrap();
+    let r = rebuilt(inc.update(&paths(root, &[new])));
+    assert!(r.ok, "{:?}", r.diagnostics);
+    for f in ["de/web/api/closeevent/index.html", "en/web/api/closeevent/index.html", "de/index.html", "sitemap.xml"] {
+        assert!(r.written.iter().any(|w| w == f), "{f} was not written: {:?}", r.written);
+    }
+    assert_same_as_clean_build(root, "a translation added");
+    // Then edited like any page file; broken, it is reported and the output stays.
+    edit(root, new, "Ein `CloseEvent`.", "Ein `CloseEvent`, bearbeitet.");
+    rebuilt(inc.update(&paths(root, &[new])));
+    assert_same_as_clean_build(root, "the added translation edited");
+}
+
+#[test]
+fn a_translation_added_broken_is_reported_then_built_when_mended() {
+    let dir = project_copy();
+    let root = dir.path();
+    let mut inc = start(root);
+    let new = "content/de/web/api/closeevent/index.md";
+    fs::create_dir_all(root.join(new).parent().unwrap()).unwrap();
+    fs::write(root.join(new), "---\ntitle: \"CloseEvent\nslug: Web/API/CloseEvent\n---\n\nText.\n").unwrap();
+    let before = read_tree(&root.join("site"));
+    let r = rebuilt(inc.update(&paths(root, &[new])));
+    assert!(!r.ok && r.written.is_empty(), "{r:?}");
+    assert!(r.diagnostics.iter().any(|d| d.code == "front-matter-yaml"), "{:?}", r.diagnostics);
+    assert!(read_tree(&root.join("site")) == before, "the output is left as it was");
+    edit(root, new, "title: \"CloseEvent\n", "title: \"CloseEvent\"\n");
+    let r = rebuilt(inc.update(&paths(root, &[new])));
+    assert!(r.ok, "{:?}", r.diagnostics);
+    assert_same_as_clean_build(root, "the added translation mended");
 }
 
 #[test]
@@ -152,12 +187,28 @@ fn other_changes_take_the_full_build() {
     assert!(full(inc.update(&paths(root, &["content/data/close-codes.yaml"]))), "a data file");
 
     let mut inc = start(root);
-    // A new translation of an existing page.
-    let new = root.join("content/de/web/api/closeevent/index.md");
-    fs::create_dir_all(new.parent().unwrap()).unwrap();
-    fs::write(&new, "---\ntitle: CloseEvent\nslug: Web/API/CloseEvent\n---\n\nText.\n").unwrap();
-    assert!(full(inc.update(&[fs::canonicalize(&new).unwrap()])), "a new page file");
+    // A new page, a new file naming another page than its folder's, one in a locale the site
+    // does not have, and a new file that is no page file.
+    let added = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+        fs::canonicalize(&path).unwrap()
+    };
+    let page = |slug: &str| format!("---\ntitle: X\nslug: {slug}\n---\n\nText.\n");
+    let new = added("content/de/web/api/newpage/index.md", &page("Web/API/NewPage"));
+    assert!(full(inc.update(std::slice::from_ref(&new))), "a new page");
     fs::remove_file(&new).unwrap();
+    let new = added("content/de/web/api/closeevent/index.md", &page("Web/API/WebSocket/close"));
+    assert!(full(inc.update(std::slice::from_ref(&new))), "a new file naming another page");
+    fs::remove_file(&new).unwrap();
+    let mut inc = start(root);
+    let new = added("content/fr/web/api/closeevent/index.md", &page("Web/API/CloseEvent"));
+    assert!(full(inc.update(std::slice::from_ref(&new))), "a locale the site does not have");
+    fs::remove_dir_all(root.join("content/fr")).unwrap();
+    let new = added("content/de/web/api/closeevent/notes.md", "Notes.\n");
+    assert!(full(inc.update(std::slice::from_ref(&new))), "not a page file");
+    fs::remove_dir_all(new.parent().unwrap()).unwrap();
     // A page file removed (the supplement of the English page).
     let gone = paths(root, &[SUPPLEMENT]);
     fs::remove_file(root.join(SUPPLEMENT)).unwrap();
