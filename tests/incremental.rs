@@ -148,10 +148,16 @@ fn every_incremental_rebuild_equals_a_clean_build() {
         assert!(r.written.iter().any(|w| w == f), "{f} was not written: {:?}", r.written);
     }
     assert_same_as_clean_build(root, "a translation added");
-    // Then edited like any page file; broken, it is reported and the output stays.
+    // Then edited like any page file.
     edit(root, new, "Ein `CloseEvent`.", "Ein `CloseEvent`, bearbeitet.");
     rebuilt(inc.update(&paths(root, &[new])));
     assert_same_as_clean_build(root, "the added translation edited");
+    // A supplement added to the German page.
+    let supplement = "content/de/web/api/websocket/close/webplatform.supplement.md";
+    fs::copy(root.join(SUPPLEMENT), root.join(supplement)).unwrap();
+    let r = rebuilt(inc.update(&paths(root, &[supplement])));
+    assert!(r.ok && r.written.iter().any(|w| w == "de/web/api/websocket/close/index.html"), "{r:?}");
+    assert_same_as_clean_build(root, "a supplement added");
 }
 
 #[test]
