@@ -128,6 +128,7 @@ fn duplicate_key<'m>(yaml: &str, message: &'m str, start: Option<usize>) -> Opti
     let start = start?.min(yaml.len());
     let line_start = yaml[..start].rfind('\n').map_or(0, |i| i + 1);
     let indent = start - line_start;
+    let named = [format!("{key}:"), format!("\"{key}\":"), format!("'{key}':")];
     let mut offset = line_start;
     let mut seen = 0;
     for line in yaml[line_start..].split_inclusive('\n') {
@@ -141,7 +142,6 @@ fn duplicate_key<'m>(yaml: &str, message: &'m str, start: Option<usize>) -> Opti
         if here < indent {
             break;
         }
-        let named = [format!("{key}:"), format!("\"{key}\":"), format!("'{key}':")];
         if here == indent && named.iter().any(|n| trimmed.starts_with(n.as_str())) {
             seen += 1;
             if seen == 2 {

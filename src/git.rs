@@ -186,14 +186,11 @@ impl Repo {
             for (place, l) in out.lines().enumerate() {
                 history.commits.insert(l.split(' ').next().unwrap_or_default().to_string(), place);
             }
-            for l in out.lines() {
-                let parents: Vec<usize> =
-                    l.split(' ').skip(1).filter_map(|p| history.commits.get(p).copied()).collect();
-                merges |= parents.len() > 1;
-                history.parents.push(parents);
-            }
-            if !merges {
-                history.parents = Vec::new();
+            // `<id> <parent> <parent>`: a merge.
+            merges = out.lines().any(|l| l.split(' ').nth(2).is_some());
+            if merges {
+                let place = |id: &str| history.commits.get(id).copied();
+                history.parents = out.lines().map(|l| l.split(' ').skip(1).filter_map(place).collect()).collect();
             }
         }
         if let Some(out) = git(&self.top, &[&log[..], &["--", &dir]].concat()) {

@@ -21,6 +21,17 @@ pub fn files(prepared: &Prepared, config: &Config) -> (Vec<(String, Vec<u8>)>, V
         Ok(html) => files.push((NOT_FOUND.into(), html.into_bytes())),
         Err(d) => diags.push(d),
     }
+    let (xml, d) = sitemap(prepared, config);
+    files.push((sitemap::SITEMAP.into(), xml));
+    diags.extend(d);
+    files.push(("robots.txt".into(), sitemap::robots(config).into_bytes()));
+    (files, diags)
+}
+
+/// `sitemap.xml`: every page with its translations, and a warning when it lists more pages than
+/// search engines read from one file.
+pub fn sitemap(prepared: &Prepared, config: &Config) -> (Vec<u8>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
     let entries = sitemap::entries(config, &prepared.model);
     if entries.len() > sitemap::MAX_URLS {
         diags.push(
@@ -36,9 +47,7 @@ pub fn files(prepared: &Prepared, config: &Config) -> (Vec<(String, Vec<u8>)>, V
             .hint("the pages past the limit may not be found through the sitemap; split the site"),
         );
     }
-    files.push((sitemap::SITEMAP.into(), sitemap::sitemap(&entries).into_bytes()));
-    files.push(("robots.txt".into(), sitemap::robots(config).into_bytes()));
-    (files, diags)
+    (sitemap::sitemap(&entries).into_bytes(), diags)
 }
 
 /// The view of `404.html`: the message in every locale, each linking to that locale's home.

@@ -14,8 +14,8 @@
 //!
 //! What it cannot change: links from other pages resolve by key alone (`Env::our_page`), and
 //! the language switchers and `hreflang` alternates are the entity's own, and its folder depends
-//! on its key alone. The root page, `404.html`,
-//! `robots.txt` and the assets depend on settings, messages and templates only.
+//! on its key alone. The root page, `404.html`, `robots.txt` and the assets depend on settings,
+//! messages and templates only.
 //!
 //! Problems are reported as a full build would report them: the full build's diagnostics, with
 //! those of each edited entity replaced by its current ones.
@@ -113,6 +113,14 @@ fn content_rel(f: &ContentFile) -> String {
         .join("/")
 }
 
+/// What [`content_rel`] was made from: the locale, the page's folder and the file's role, when
+/// `rel` names a page file in a page's folder.
+fn page_file(rel: &str) -> Option<(&str, &str, Role)> {
+    let (locale, rest) = rel.split_once('/')?;
+    let (dir, name) = rest.rsplit_once('/')?;
+    Some((locale, dir, load::page_role(name)?))
+}
+
 /// Every file of an entity: each translation's primary file and supplements.
 fn entity_files(e: &Entity) -> impl Iterator<Item = &ParsedFile> {
     e.translations.values().flat_map(|t| std::iter::once(&*t.primary).chain(&t.supplements))
@@ -162,17 +170,18 @@ impl Incremental {
             let Some(rel) = self.rel(path) else {
                 return Step::Full(format!("{} is not a page file", path.display()));
             };
+            // Not a file: removed, or replaced by something else (load skips symbolic links).
+            let is_file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
             if !self.files.contains_key(&rel) {
                 match self.new_page_file(&rel) {
-                    Some(dir) if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) => {
+                    Some(dir) if is_file => {
                         self.files.insert(rel.clone(), dir);
                     }
                     _ if path.is_dir() => return Step::Full(format!("{rel} is a new folder")),
                     _ => return Step::Full(format!("{rel} is a new file")),
                 }
             }
-            // Removed, or replaced by something else than a file (load skips symbolic links).
-            if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+            if !is_file {
                 return Step::Full(format!("{rel} was removed or renamed"));
             }
             self.pending.insert(rel);
@@ -211,8 +220,8 @@ impl Incremental {
             }
         }
         if candidates.iter().any(|c| c.new_translation) {
-            let (hosting, d) = crate::hosting::files(&self.prepared, &self.config);
-            files.extend(hosting.into_iter().filter(|(rel, _)| rel == crate::sitemap::SITEMAP));
+            let (xml, d) = crate::hosting::sitemap(&self.prepared, &self.config);
+            files.push((crate::sitemap::SITEMAP.into(), xml));
             extra.extend(d);
         }
         if let Some(mut tracked) = self.prepared.status.take() {
@@ -277,9 +286,7 @@ impl Incremental {
     /// The folder of the page a new file at `rel` (below the content folder) belongs to, when it
     /// is a page file of a configured locale in the folder of a page the site has.
     fn new_page_file(&self, rel: &str) -> Option<String> {
-        let (locale, rest) = rel.split_once('/')?;
-        let (dir, name) = rest.rsplit_once('/')?;
-        load::page_role(name)?;
+        let (locale, dir, _) = page_file(rel)?;
         let known = self.config.locales.iter().any(|l| l == locale);
         let index = self.prepared.model.position(dir).filter(|_| known)?;
         let entity = &self.prepared.model.entities[index];
@@ -326,9 +333,7 @@ impl Incremental {
         }
         // Files added to the page's folders (see `new_page_file`): they must name this page.
         for rel in rels.iter().filter(|r| !known.contains(*r)) {
-            let (locale, rest) = rel.split_once('/').unwrap_or_default();
-            let (dir, name) = rest.rsplit_once('/').unwrap_or_default();
-            let Some(role) = load::page_role(name) else { continue };
+            let Some((locale, dir, role)) = page_file(rel) else { continue };
             let path = self.config.content_dir.join(rel);
             let shown = load::display_path(&self.config, &path);
             keys.insert(shown.clone(), current.key.clone());

@@ -43,6 +43,14 @@ fn rebuilt(step: Step) -> Rebuilt {
     }
 }
 
+/// Writes a new file at `rel` below `root`, making its folders; its path as the watcher reports it.
+fn add(root: &Path, rel: &str, text: &str) -> PathBuf {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, text).unwrap();
+    fs::canonicalize(&path).unwrap()
+}
+
 /// Asserts that `site/` is what a clean build of the same inputs writes.
 fn assert_same_as_clean_build(root: &Path, step: &str) {
     let mut config = Config::load(root).unwrap();
@@ -140,8 +148,7 @@ fn every_incremental_rebuild_equals_a_clean_build() {
     // A translation started: CloseEvent had Spanish alone. Its pages in every language, the
     // German home and status, and the sitemap's alternates change.
     let new = "content/de/web/api/closeevent/index.md";
-    fs::create_dir_all(root.join(new).parent().unwrap()).unwrap();
-    fs::write(root.join(new), "---\ntitle: CloseEvent\nslug: Web/API/CloseEvent\n---\n\nEin `CloseEvent`.\n").unwrap();
+    add(root, new, "---\ntitle: CloseEvent\nslug: Web/API/CloseEvent\n---\n\nEin `CloseEvent`.\n");
     let r = rebuilt(inc.update(&paths(root, &[new])));
     assert!(r.ok, "{:?}", r.diagnostics);
     for f in ["de/web/api/closeevent/index.html", "en/web/api/closeevent/index.html", "de/index.html", "sitemap.xml"] {
@@ -166,8 +173,7 @@ fn a_translation_added_broken_is_reported_then_built_when_mended() {
     let root = dir.path();
     let mut inc = start(root);
     let new = "content/de/web/api/closeevent/index.md";
-    fs::create_dir_all(root.join(new).parent().unwrap()).unwrap();
-    fs::write(root.join(new), "---\ntitle: \"CloseEvent\nslug: Web/API/CloseEvent\n---\n\nText.\n").unwrap();
+    add(root, new, "---\ntitle: \"CloseEvent\nslug: Web/API/CloseEvent\n---\n\nText.\n");
     let before = read_tree(&root.join("site"));
     let r = rebuilt(inc.update(&paths(root, &[new])));
     assert!(!r.ok && r.written.is_empty(), "{r:?}");
@@ -195,24 +201,18 @@ fn other_changes_take_the_full_build() {
     let mut inc = start(root);
     // A new page, a new file naming another page than its folder's, one in a locale the site
     // does not have, and a new file that is no page file.
-    let added = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, text).unwrap();
-        fs::canonicalize(&path).unwrap()
-    };
     let page = |slug: &str| format!("---\ntitle: X\nslug: {slug}\n---\n\nText.\n");
-    let new = added("content/de/web/api/newpage/index.md", &page("Web/API/NewPage"));
+    let new = add(root, "content/de/web/api/newpage/index.md", &page("Web/API/NewPage"));
     assert!(full(inc.update(std::slice::from_ref(&new))), "a new page");
     fs::remove_file(&new).unwrap();
-    let new = added("content/de/web/api/closeevent/index.md", &page("Web/API/WebSocket/close"));
+    let new = add(root, "content/de/web/api/closeevent/index.md", &page("Web/API/WebSocket/close"));
     assert!(full(inc.update(std::slice::from_ref(&new))), "a new file naming another page");
     fs::remove_file(&new).unwrap();
     let mut inc = start(root);
-    let new = added("content/fr/web/api/closeevent/index.md", &page("Web/API/CloseEvent"));
+    let new = add(root, "content/fr/web/api/closeevent/index.md", &page("Web/API/CloseEvent"));
     assert!(full(inc.update(std::slice::from_ref(&new))), "a locale the site does not have");
     fs::remove_dir_all(root.join("content/fr")).unwrap();
-    let new = added("content/de/web/api/closeevent/notes.md", "Notes.\n");
+    let new = add(root, "content/de/web/api/closeevent/notes.md", "Notes.\n");
     assert!(full(inc.update(std::slice::from_ref(&new))), "not a page file");
     fs::remove_dir_all(new.parent().unwrap()).unwrap();
     // A page file removed (the supplement of the English page).

@@ -265,26 +265,28 @@ impl Ctx<'_> {
     /// Like [`Ctx::field`], for a field indented below `parent:` (`l10n:` then `  sourceCommit:`).
     pub fn field_below(&self, field: &str, parent: Option<&str>) -> Location {
         let pat = format!("{field}:");
+        let parent = parent.map(|p| format!("{p}:"));
         let mut offset = 0;
+        // Below `parent:`: between it and the next line that is not indented.
         let mut inside = false;
         for line in self.yaml.split_inclusive('\n') {
             let at = offset;
             offset += line.len();
             let content = line.trim_start_matches(' ');
             let indent = line.len() - content.len();
-            let found = content.starts_with(&pat);
-            match parent {
-                None if indent == 0 && found => {}
-                Some(_) if content.trim().is_empty() || content.starts_with('#') => continue,
+            let found = match &parent {
+                None => indent == 0 && content.starts_with(&pat),
+                Some(_) if content.trim().is_empty() || content.starts_with('#') => false,
                 Some(p) if indent == 0 => {
-                    inside = content.trim_end() == format!("{p}:");
-                    continue;
+                    inside = content.trim_end() == p;
+                    false
                 }
-                Some(_) if inside && found => {}
-                _ => continue,
+                Some(_) => inside && content.starts_with(&pat),
+            };
+            if found {
+                let at = self.yaml_start + at + indent;
+                return self.file.source.at(at..at + field.len());
             }
-            let at = self.yaml_start + at + indent;
-            return self.file.source.at(at..at + field.len());
         }
         self.file.source.at(0..3)
     }
@@ -403,8 +405,8 @@ fn misspelt_fields(map: &YamlMapping, dialect: Dialect, ctx: &Ctx) -> Vec<Diagno
             );
             continue;
         }
-        let candidates = known.iter().copied().chain([hash_field]);
-        if let Some(near) = candidates.into_iter().find(|k| strsim::levenshtein(k, key) <= 2 && key.len() > 2) {
+        let mut candidates = known.iter().copied().chain([hash_field]);
+        if let Some(near) = candidates.find(|k| strsim::levenshtein(k, key) <= 2 && key.len() > 2) {
             out.push(
                 Diagnostic::warning(
                     "front-matter-unknown-field",
