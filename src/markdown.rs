@@ -198,8 +198,16 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
     // About one event per 10 bytes of markdown: reserve once rather than grow and copy.
     let mut events: Vec<Event> = Vec::with_capacity(text.len() / 8 + 16);
     let mut raw_html = false;
+    let mut watch = syntax::Watch::default();
     for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
         let at = || source.at(to_file(range.start)..to_file(range.end.min(range.start + 80)));
+        if let Some(f) = watch.event(&event, &range, &text, env) {
+            diags.push(
+                Diagnostic::warning(f.code, f.message)
+                    .at(source.at(to_file(f.range.start)..to_file(f.range.end)))
+                    .hint(f.hint),
+            );
+        }
         match &event {
             Event::Html(h) | Event::InlineHtml(h) => {
                 raw_html = true;
@@ -799,6 +807,7 @@ pub fn resolve_link(dest: &str, dialect: Dialect, env: &Env) -> String {
     }
 }
 
+mod syntax;
 #[cfg(test)]
 mod tests;
 

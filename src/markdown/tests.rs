@@ -266,3 +266,87 @@ fn an_unclosed_code_block_is_warned_about_at_its_fence() {
         assert_eq!(d.len(), 1, "{body:?}");
     }
 }
+
+/// The warnings of `body` rendered as the German page, as (code, line, column).
+fn warnings(body: &str) -> Vec<(&'static str, usize, usize)> {
+    let (_, d) = render_de(body);
+    d.iter()
+        .map(|d| {
+            let at = d.location.as_ref().expect("located");
+            (d.code, at.line, at.col)
+        })
+        .collect()
+}
+
+#[test]
+fn a_heading_without_its_space_is_warned_about() {
+    // The body starts on line 5 of the file.
+    let (r, d) = render_de("Text.\n\n##Syntax\n\nMore.\n");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "heading-syntax");
+    let at = d[0].location.as_ref().unwrap();
+    assert_eq!((at.line, at.col), (7, 1));
+    assert!(d[0].hint.as_deref().unwrap().contains("`## Syntax`"), "{:?}", d[0].hint);
+    // What the warning is about: no section.
+    assert!(r.sections.iter().all(|s| s.kind != Some(SectionKind::Syntax)));
+    // A line of a paragraph, and a quote, too.
+    assert_eq!(warnings("Text\n###Parameter\n"), [("heading-syntax", 6, 1)]);
+    assert_eq!(warnings("> #Hinweis\n"), [("heading-syntax", 5, 3)]);
+    // Headings, numbers, `#` in the middle of a line and in code are fine.
+    for body in ["## Syntax\n", "#1 und #2\n", "Ein #Hashtag.\n", "`##x`\n", "```\n##x\n```\n", "####### zu tief\n"] {
+        assert!(warnings(body).is_empty(), "{body:?}");
+    }
+}
+
+#[test]
+fn a_link_that_is_shown_as_text_is_warned_about() {
+    let (r, d) = render_de("Die [`WebSocket`] (/de/docs/Web/API/WebSocket)-Verbindung.\n");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "link-syntax");
+    assert!(d[0].message.contains("space"), "{}", d[0].message);
+    let at = d[0].location.as_ref().unwrap();
+    // From the `[` on.
+    assert_eq!((at.line, at.col), (5, 5));
+    assert!(d[0].render().contains("^^^^"), "{}", d[0].render());
+    assert!(!r.html().contains("<a "), "{}", r.html());
+    // A target with a space, or not closed.
+    for body in
+        ["Siehe [WebSocket](/de/docs/Web/API/WebSocket Seite).\n", "Siehe [WebSocket](/de/docs/Web/API/WebSocket\n"]
+    {
+        let d = warnings(body);
+        assert_eq!(d, [("link-syntax", 5, 7)], "{body:?}");
+    }
+    assert_eq!(warnings("[a] (https://example.org/)\n"), [("link-syntax", 5, 1)]);
+    // Links, and brackets and parentheses that are not meant as links, are fine.
+    for body in [
+        "[a](/de/docs/Web/API/WebSocket) und [b](#syntax \"Titel\").\n",
+        "Siehe [RFC] (2119) und arr[0] (x) und f(a[0]) (b).\n",
+        "`[a] (/x)` und `[a](b c)`\n",
+        "[1]\n\n[1]: https://example.org/\n",
+    ] {
+        assert!(warnings(body).is_empty(), "{body:?}: {:?}", warnings(body));
+    }
+}
+
+#[test]
+fn an_alert_shown_as_a_quote_is_warned_about() {
+    let (r, d) = render_de("> [!HINWEIS]\n> Text.\n");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "alert-syntax");
+    let at = d[0].location.as_ref().unwrap();
+    assert_eq!((at.line, at.col), (5, 3));
+    // The German title is recognised as the note's.
+    assert!(d[0].hint.as_deref().unwrap().contains("did you mean `[!NOTE]`? “Hinweis”"), "{:?}", d[0].hint);
+    assert!(!r.html().contains("notecard"), "{}", r.html());
+    // Another word: the hint lists the types.
+    let (_, d) = render_de("> [!ACHTUNG]\n> Text.\n");
+    assert!(d[0].hint.as_deref().unwrap().contains("`[!CAUTION]`"), "{:?}", d[0].hint);
+    // A type followed by text on its line.
+    let (_, d) = render_de("> [!NOTE] Text.\n");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].message.contains("alone"), "{}", d[0].message);
+    // Alerts, in any case, and quotes starting with other brackets are fine.
+    for body in ["> [!NOTE]\n> Text.\n", "> [!note]\n> Text.\n", "> [a] Text.\n", "> [!1]\n", "Text [!NOTE]\n"] {
+        assert!(warnings(body).is_empty(), "{body:?}: {:?}", warnings(body));
+    }
+}

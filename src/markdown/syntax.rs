@@ -1,0 +1,196 @@
+//! Markdown meant as a heading, a link or an alert that CommonMark reads as plain text. Nothing
+//! fails: the page shows `##Syntax`, `[text] (/de/docs/…)` or `> [!HINWEIS]` as written, and a
+//! heading lost this way also drops its section from the page's model. These are warnings at the
+//! place in the file, so that a translator sees them before a reader does.
+//!
+//! [`Watch`] is fed the parser's events in order and remembers only the few events each pattern
+//! needs; pulldown-cmark gives the brackets of a `[…]` that did not become a link as text events
+//! of their own (`[`, `]`), which is what the link and alert patterns look for.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag};
+
+use crate::macros::Env;
+
+/// A piece of markdown that is not what it was meant to be, in the parser's offsets.
+#[derive(Debug)]
+pub(super) struct Finding {
+    pub code: &'static str,
+    pub message: String,
+    pub range: Range<usize>,
+    pub hint: String,
+}
+
+/// The GFM alert types, as written between `[!` and `]`, with their message ids.
+const ALERTS: [(&str, &str); 5] = [
+    ("NOTE", "alert-note"),
+    ("TIP", "alert-tip"),
+    ("IMPORTANT", "alert-important"),
+    ("WARNING", "alert-warning"),
+    ("CAUTION", "alert-caution"),
+];
+
+/// What the last event was, as far as the patterns care.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    #[default]
+    Other,
+    /// The start of a paragraph, or a line break in one: the next text starts a line.
+    LineStart,
+    /// The start of a quote that is not an alert.
+    Quote,
+    /// The start of its first paragraph.
+    QuoteParagraph,
+    /// Its `[` (at `open`).
+    QuoteOpen,
+    /// `!WORD` after it (at `word`).
+    QuoteWord,
+    /// The `]` of a `[…]` that did not make a link (at `bracket`).
+    Bracket,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Watch {
+    last: Last,
+    /// Where the last `[` of the paragraph that did not open a link is.
+    open: Option<usize>,
+    bracket: usize,
+    word: Range<usize>,
+}
+
+impl Watch {
+    /// Looks at the next event of the page, at `range` of `text` (what the parser read). Most
+    /// events cost a comparison or two: this runs for every event of every page.
+    pub fn event(&mut self, event: &Event, range: &Range<usize>, text: &str, env: &Env) -> Option<Finding> {
+        let last = std::mem::take(&mut self.last);
+        match event {
+            Event::Text(t) if matches!(t.as_bytes().first(), Some(b'#' | b'[' | b']' | b'!' | b'(' | b' ' | b'\t')) => {
+                self.text(last, t, range, text, env)
+            }
+            Event::Start(Tag::Paragraph) => {
+                self.open = None;
+                self.last = if last == Last::Quote { Last::QuoteParagraph } else { Last::LineStart };
+                None
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.last = Last::LineStart;
+                None
+            }
+            Event::Start(Tag::BlockQuote(None)) => {
+                self.last = Last::Quote;
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn text(&mut self, last: Last, t: &str, range: &Range<usize>, text: &str, env: &Env) -> Option<Finding> {
+        match (last, t) {
+            (Last::QuoteParagraph, "[") => self.last = Last::QuoteOpen,
+            (Last::QuoteOpen, word)
+                if word.len() > 1 && word.starts_with('!') && word[1..].chars().all(char::is_alphabetic) =>
+            {
+                self.last = Last::QuoteWord;
+                self.word = range.start + 1..range.end;
+            }
+            (Last::QuoteWord, "]") => {
+                let at = self.open.unwrap_or(self.word.start);
+                return text.get(self.word.clone()).map(|word| alert(word, at..range.end, env));
+            }
+            (Last::Bracket, _) => {
+                let from = self.open.filter(|&o| o < self.bracket).unwrap_or(self.bracket);
+                return link(t, from, range);
+            }
+            (Last::LineStart | Last::QuoteParagraph, _) if t.starts_with('#') => return heading(t, range),
+            _ => {}
+        }
+        match t {
+            "[" => self.open = Some(range.start),
+            "]" => {
+                self.last = Last::Bracket;
+                self.bracket = range.start;
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+/// `##Syntax`: a line starting with one to six `#` and a letter.
+fn heading(t: &str, range: &Range<usize>) -> Option<Finding> {
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    let rest = &t[hashes..];
+    if !(1..=6).contains(&hashes) || !rest.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let line = t.lines().next().unwrap_or(t);
+    let title = line[hashes..].trim_end();
+    Some(Finding {
+        code: "heading-syntax",
+        message: format!("`{line}` is not a heading: it is shown as text, and its section is missing from the page"),
+        range: range.start..range.start + line.len(),
+        hint: format!("a heading needs a space after its `#`s: write `{} {title}`", &t[..hashes]),
+    })
+}
+
+/// `[text] (/de/docs/…)` or `[text](target with spaces)`: `t` (at `range`) is the text after a
+/// `]` that did not make a link, whose `[` is at `from`.
+fn link(t: &str, from: usize, range: &Range<usize>) -> Option<Finding> {
+    let gap = t.len() - t.trim_start_matches([' ', '\t']).len();
+    let after = &t[gap..];
+    let target = after.strip_prefix('(')?;
+    // To the `)`, or the end of the text, at most 80 bytes on.
+    let mut end = target.find(')').map_or(t.len(), |i| gap + 1 + i + 1).min(gap + 80);
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    let url_like = ["/", "#", "./", "../", "http://", "https://", "mailto:"].iter().any(|p| target.starts_with(p));
+    let (message, hint) = if gap > 0 {
+        if !url_like {
+            // `[RFC] (2119)`, `arr[0] (x)`: text in brackets and parentheses, not a link.
+            return None;
+        }
+        (
+            "this was meant as a link, but a space parts its `]` and `(`: it is shown as text".to_string(),
+            "write the link with nothing between `]` and `(`: `[text](target)`".to_string(),
+        )
+    } else {
+        (
+            "this was meant as a link, but its target is not one: it is shown as text".to_string(),
+            "a link is written `[text](target)`; the target has no spaces (write a space as `%20`) and ends with `)`"
+                .to_string(),
+        )
+    };
+    Some(Finding { code: "link-syntax", message, range: from..(range.start + end).min(range.end), hint })
+}
+
+/// `> [!WORD]` that pulldown-cmark did not take for an alert.
+fn alert(word: &str, range: Range<usize>, env: &Env) -> Finding {
+    let upper = word.to_uppercase();
+    let known = ALERTS.iter().find(|(name, _)| *name == upper);
+    // A title as one of our languages shows it ("Hinweis" is the German note's title).
+    let translated = || {
+        ALERTS.iter().find_map(|(name, id)| {
+            env.config.locales.iter().find_map(|locale| {
+                let title = env.i18n.text(locale, id);
+                (title.to_uppercase() == upper)
+                    .then(|| format!("did you mean `[!{name}]`? “{title}” is its title in `{locale}`"))
+            })
+        })
+    };
+    let (message, hint) = match known {
+        Some((name, _)) => (
+            format!("`[!{word}]` makes a box only alone on the first line of its quote: this is shown as a quote starting with `[!{word}]`"),
+            format!("put `> [!{name}]` on a line of its own and the text on the lines below it, each starting with `>`"),
+        ),
+        None => (
+            format!("`[!{word}]` is not an alert type: this is shown as a quote starting with `[!{word}]`"),
+            translated().map_or_else(
+                || "the alert types are `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]` and `[!CAUTION]`, in English in every language: the box's title is translated".to_string(),
+                |guess| format!("{guess}; the type stays in English in every language, and the box's title is translated"),
+            ),
+        ),
+    };
+    Finding { code: "alert-syntax", message, range, hint }
+}
