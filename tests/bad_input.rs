@@ -478,7 +478,7 @@ fn slugs_that_would_escape_the_site_are_rejected() {
 
 #[test]
 fn front_matter_values_that_name_nothing() {
-    fails_with("title-empty", "front-matter-missing-field", EN_CLOSE, 1);
+    fails_with("title-empty", "front-matter-missing-field", EN_CLOSE, 2);
     fails_with("dialect-named-unknown", "dialect-unknown", EN_CLOSE, 6);
     fails_with("uri-not-web-api", "front-matter-field", X_EN, 3);
 }

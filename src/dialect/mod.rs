@@ -264,6 +264,11 @@ impl Ctx<'_> {
 
     /// Like [`Ctx::field`], for a field indented below `parent:` (`l10n:` then `  sourceCommit:`).
     pub fn field_below(&self, field: &str, parent: Option<&str>) -> Location {
+        self.find_field(field, parent).unwrap_or_else(|| self.file.source.at(0..3))
+    }
+
+    /// The location of `field:` (below `parent:`), if the front matter has that line.
+    fn find_field(&self, field: &str, parent: Option<&str>) -> Option<Location> {
         let pat = format!("{field}:");
         let parent = parent.map(|p| format!("{p}:"));
         let mut offset = 0;
@@ -285,17 +290,23 @@ impl Ctx<'_> {
             };
             if found {
                 let at = self.yaml_start + at + indent;
-                return self.file.source.at(at..at + field.len());
+                return Some(self.file.source.at(at..at + field.len()));
             }
         }
-        self.file.source.at(0..3)
+        None
     }
 
+    /// A required field that is absent, or present with nothing after its `:`.
     pub fn missing(&self, field: &str, example: &str) -> Diagnostic {
-        Diagnostic::error("front-matter-missing-field", format!("the front matter has no `{field}`"))
-            .at(self.file.source.at(0..3))
-            .label("front matter starts here")
-            .hint(format!("add a line such as `{field}: {example}`"))
+        match self.find_field(field, None) {
+            Some(at) => Diagnostic::error("front-matter-missing-field", format!("`{field}` has no value"))
+                .at(at)
+                .hint(format!("write it after the colon, as in `{field}: {example}`")),
+            None => Diagnostic::error("front-matter-missing-field", format!("the front matter has no `{field}`"))
+                .at(self.file.source.at(0..3))
+                .label("front matter starts here")
+                .hint(format!("add a line such as `{field}: {example}`")),
+        }
     }
 
     /// The file's path as the site publishes it.

@@ -102,6 +102,18 @@ fn missing_title_is_reported_with_a_hint() {
 }
 
 #[test]
+fn an_empty_title_is_reported_at_its_line() {
+    for text in ["---\ntitle:\nslug: Web/API/X\n---\n", "---\nslug: Web/API/X\ntitle: \"  \"\n---\n"] {
+        let d = parse_err(text);
+        assert_eq!(d.code, "front-matter-missing-field");
+        assert_eq!(d.message, "`title` has no value", "{text:?}");
+        let at = d.location.unwrap();
+        let line = text.lines().position(|l| l.starts_with("title:")).unwrap() + 1;
+        assert_eq!((at.line, at.col), (line, 1), "{text:?}");
+    }
+}
+
+#[test]
 fn unknown_dialect_lists_the_fields_found() {
     let d = parse_err("---\ntitle: X\nauthor: me\n---\n");
     assert_eq!(d.code, "dialect-unknown");
