@@ -1,4 +1,4 @@
-//! Markdown meant as a heading, a link or an alert that CommonMark reads as plain text. Nothing
+//! Markdown meant as a heading, a link, an alert or a definition that CommonMark reads as plain text. Nothing
 //! fails: the page shows `##Syntax`, `[text] (/de/docs/…)` or `> [!HINWEIS]` as written, and a
 //! heading lost this way also drops its section from the page's model. These are warnings at the
 //! place in the file, so that a translator sees them before a reader does.
@@ -65,7 +65,9 @@ impl Watch {
     pub fn event(&mut self, event: &Event, range: &Range<usize>, text: &str, env: &Env) -> Option<Finding> {
         let last = std::mem::take(&mut self.last);
         match event {
-            Event::Text(t) if matches!(t.as_bytes().first(), Some(b'#' | b'[' | b']' | b'!' | b'(' | b' ' | b'\t')) => {
+            Event::Text(t)
+                if matches!(t.as_bytes().first(), Some(b'#' | b'-' | b'[' | b']' | b'!' | b'(' | b' ' | b'\t')) =>
+            {
                 self.text(last, t, range, text, env)
             }
             Event::Start(Tag::Paragraph) => {
@@ -103,6 +105,7 @@ impl Watch {
                 return link(t, from, range);
             }
             (Last::LineStart | Last::QuoteParagraph, _) if t.starts_with('#') => return heading(t, range),
+            (Last::LineStart, _) if t.starts_with("-:") => return Some(definition(t, range)),
             _ => {}
         }
         match t {
@@ -132,6 +135,21 @@ fn heading(t: &str, range: &Range<usize>) -> Option<Finding> {
         range: range.start..range.start + line.len(),
         hint: format!("a heading needs a space after its `#`s: write `{} {title}`", &t[..hashes]),
     })
+}
+
+/// `-: text`: an MDN definition (`- : text`) without the space after its dash, read as text of
+/// the term's line.
+fn definition(t: &str, range: &Range<usize>) -> Finding {
+    let line = t.lines().next().unwrap_or(t);
+    Finding {
+        code: "definition-syntax",
+        message: "`-:` is shown as text: this definition is not set apart from its term".into(),
+        range: range.start..range.start + 2,
+        hint: format!(
+            "a definition is written `- : ` (dash, space, colon, space), indented below its term: `- : {}`",
+            line[2..].trim()
+        ),
+    }
 }
 
 /// `[text] (/de/docs/…)` or `[text](target with spaces)`: `t` (at `range`) is the text after a

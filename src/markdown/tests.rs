@@ -350,3 +350,43 @@ fn an_alert_shown_as_a_quote_is_warned_about() {
         assert!(warnings(body).is_empty(), "{body:?}: {:?}", warnings(body));
     }
 }
+
+#[test]
+fn a_definition_without_the_space_after_its_dash_is_warned_about() {
+    let body = "- `code`\n  -: Ein Code.\n";
+    let (r, d) = render_de(body);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "definition-syntax");
+    let at = d[0].location.as_ref().unwrap();
+    assert_eq!((at.line, at.col), (6, 3));
+    assert!(d[0].hint.as_deref().unwrap().contains("`- : Ein Code.`"), "{:?}", d[0].hint);
+    assert!(!r.html().contains("<dd>"), "{}", r.html());
+    // Definitions, and dashes in text, are fine.
+    for body in ["- `code`\n  - : Ein Code.\n", "- `code`\n  - :Ein Code.\n", "Text\n- -:x\n", "A -: b\n"] {
+        assert!(warnings(body).is_empty(), "{body:?}: {:?}", warnings(body));
+    }
+}
+
+#[test]
+fn text_made_of_the_patterns_pieces_never_panics() {
+    // Pieces of the shapes the syntax warnings look for, with multi-byte letters next to them.
+    const PIECES: [&str; 18] =
+        ["[", "]", "(", ")", " ", "#", "##", "-", "-:", ":", "!", "NOTE", "ß", "é\u{301}", "\n", "> ", "`", "/a b"];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    for _ in 0..3000 {
+        let mut body = String::new();
+        for _ in 0..12 {
+            // xorshift: the same sequence on every run.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            body.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        let (r, d) = render_de(&body);
+        for d in &d {
+            let at = d.location.as_ref().expect("located");
+            assert!(at.line >= 5, "{body:?}: {d:?}");
+        }
+        let _ = r.html();
+    }
+}
