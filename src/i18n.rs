@@ -15,6 +15,7 @@ use fluent_syntax::ast;
 use rustc_hash::FxHashMap;
 
 use crate::diag::{Diagnostic, Location, Source};
+use crate::messages;
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -76,6 +77,7 @@ impl I18n {
         let mut bundles = BTreeMap::new();
         // (locale, file name) → ids, for the completeness check.
         let mut ids: BTreeMap<(String, String), (BTreeSet<String>, String)> = BTreeMap::new();
+        let mut placeables = Vec::new();
         for (locale, sources) in messages {
             let langid = locale.parse().unwrap_or_default();
             let mut bundle = Bundle::new_concurrent(vec![langid]);
@@ -104,6 +106,7 @@ impl I18n {
                         r
                     }
                 };
+                placeables.push((locale.as_str(), source, messages::placeables(&resource)));
                 let file = source.path.rsplit('/').next().unwrap_or_default().to_string();
                 ids.insert((locale.clone(), file), (ids_of(&resource).into_iter().collect(), source.path.clone()));
                 if let Err(errors) = bundle.add_resource(resource) {
@@ -139,6 +142,7 @@ impl I18n {
                 );
             }
         }
+        diags.extend(messages::check_placeables(&placeables, default));
         for ((locale, file), (_, _)) in &ids {
             if locale != default && !ids.contains_key(&(default.to_string(), file.clone())) {
                 diags.push(

@@ -4,12 +4,17 @@
 //! locale defines that nothing asks for.
 //!
 //! Missing messages (the default locale has them, another locale lacks them) are reported by
-//! [`crate::i18n`] when the bundles load.
+//! [`crate::i18n`] when the bundles load, and so are placeables that would show on a page as
+//! written ([`check_placeables`]: a variable the default locale's message lacks, a reference to
+//! no message).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::Config;
 use crate::data::close_codes::CloseCodeRegistry;
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+
 use crate::diag::{Diagnostic, Source};
 
 /// One message (or `message.attribute`) defined in a Fluent file.
@@ -241,12 +246,245 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// What the messages of one Fluent file refer to, from its syntax tree.
+#[derive(Debug, Default)]
+pub struct Placeables {
+    /// By message id (or `message.attribute`): its `{ $variable }`s and the messages and terms
+    /// (`-term`) it refers to, in any variant.
+    uses: BTreeMap<String, Uses>,
+    /// The messages and terms (`-term`) the file defines.
+    names: BTreeSet<String>,
+}
+
+#[derive(Debug, Default)]
+struct Uses {
+    variables: BTreeSet<String>,
+    references: BTreeSet<String>,
+}
+
+impl Uses {
+    fn pattern(&mut self, pattern: &ast::Pattern<&str>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                self.expression(expression);
+            }
+        }
+    }
+
+    fn expression(&mut self, expression: &ast::Expression<&str>) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                self.inline(selector);
+                for v in variants {
+                    self.pattern(&v.value);
+                }
+            }
+            ast::Expression::Inline(e) => self.inline(e),
+        }
+    }
+
+    fn inline(&mut self, e: &ast::InlineExpression<&str>) {
+        use ast::InlineExpression as E;
+        let arguments = match e {
+            E::VariableReference { id } => {
+                self.variables.insert(id.name.to_string());
+                None
+            }
+            E::MessageReference { id, .. } => {
+                self.references.insert(id.name.to_string());
+                None
+            }
+            E::TermReference { id, arguments, .. } => {
+                self.references.insert(format!("-{}", id.name));
+                arguments.as_ref()
+            }
+            E::FunctionReference { arguments, .. } => Some(arguments),
+            E::Placeable { expression } => {
+                self.expression(expression);
+                None
+            }
+            E::StringLiteral { .. } | E::NumberLiteral { .. } => None,
+        };
+        for a in arguments.into_iter().flat_map(|a| a.positional.iter().chain(a.named.iter().map(|n| &n.value))) {
+            self.inline(a);
+        }
+    }
+}
+
+/// The [`Placeables`] of a parsed Fluent file.
+pub fn placeables(resource: &FluentResource) -> Placeables {
+    let mut out = Placeables::default();
+    for entry in resource.entries() {
+        match entry {
+            ast::Entry::Message(m) => {
+                out.names.insert(m.id.name.to_string());
+                if let Some(value) = &m.value {
+                    out.uses.entry(m.id.name.to_string()).or_default().pattern(value);
+                }
+                for a in &m.attributes {
+                    out.uses.entry(format!("{}.{}", m.id.name, a.id.name)).or_default().pattern(&a.value);
+                }
+            }
+            ast::Entry::Term(t) => {
+                out.names.insert(format!("-{}", t.id.name));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Placeables that break a page: a translation's `{ $variable }` that the default locale's
+/// message does not have (no value is ever given for it, so the page shows `{$name}`), a variable
+/// of the default locale's message that the translation leaves out, and a reference to a message
+/// or term its locale does not define (the page shows `{name}`). `files` are every locale's files
+/// with their placeables.
+pub fn check_placeables(files: &[(&str, &Source, Placeables)], default: &str) -> Vec<Diagnostic> {
+    let mut names: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut english: BTreeMap<&str, &Uses> = BTreeMap::new();
+    for (locale, _, p) in files {
+        names.entry(locale).or_default().extend(p.names.iter().map(String::as_str));
+        if *locale == default {
+            english.extend(p.uses.iter().map(|(id, u)| (id.as_str(), u)));
+        }
+    }
+    let mut diags = Vec::new();
+    for (locale, source, p) in files {
+        let defined = defined_in(source);
+        // The text of message `id`: from its id to the next definition.
+        let region = |id: &str| {
+            let i = defined.iter().position(|d| d.id == id);
+            let start = i.map_or(0, |i| defined[i].at.start);
+            let end = i.and_then(|i| defined.get(i + 1)).map_or(source.text.len(), |d| d.at.start);
+            (start, &source.text[start..end], i.map(|i| defined[i].at.clone()))
+        };
+        for (id, uses) in &p.uses {
+            let (start, text, id_at) = region(id);
+            let locate = |needle: &str| {
+                find_name(text, needle)
+                    .map_or_else(|| id_at.clone().unwrap_or(0..0), |i| start + i..start + i + needle.len())
+            };
+            let theirs = english.get(id.as_str()).filter(|_| *locale != default);
+            for r in &uses.references {
+                if names.get(locale).is_some_and(|n| n.contains(r.as_str())) {
+                    continue;
+                }
+                let variable = theirs.is_some_and(|e| e.variables.contains(r));
+                diags.push(
+                    Diagnostic::warning("message-reference", format!("`{{ {r} }}` in `{id}` names no message of `{locale}`: the page shows `{{{r}}}`"))
+                        .at(source.at(locate(r)))
+                        .hint(if variable {
+                            format!("did you mean the variable `{{ ${r} }}`? Variables start with `$`")
+                        } else {
+                            "a message or term referred to is defined in this locale's files; a variable is written `{ $name }`".to_string()
+                        }),
+                );
+            }
+            let Some(theirs) = theirs else { continue };
+            let list =
+                |vars: &BTreeSet<String>| vars.iter().map(|v| format!("`{{ ${v} }}`")).collect::<Vec<_>>().join(", ");
+            for v in uses.variables.difference(&theirs.variables) {
+                let needle = format!("${v}");
+                diags.push(
+                    Diagnostic::warning(
+                        "message-variable",
+                        format!("`{{ ${v} }}` is not a variable of `{id}`: the page shows `{{${v}}}`"),
+                    )
+                    .at(source.at(locate(&needle)))
+                    .hint(if theirs.variables.is_empty() {
+                        format!("the `{default}` text has no variables: write the value out")
+                    } else {
+                        format!(
+                            "the `{default}` text uses {}; variable names stay the same in every language",
+                            list(&theirs.variables)
+                        )
+                    }),
+                );
+            }
+            // A variable renamed or written without its `$` is reported above, once.
+            let renamed = uses.variables.difference(&theirs.variables).next().is_some()
+                || uses.references.iter().any(|r| theirs.variables.contains(r));
+            let left_out: BTreeSet<String> = theirs.variables.difference(&uses.variables).cloned().collect();
+            if !left_out.is_empty() && !renamed {
+                diags.push(
+                    Diagnostic::warning(
+                        "message-variable",
+                        format!("`{id}` leaves out {}, which the `{default}` text shows", list(&left_out)),
+                    )
+                    .at(source.at(id_at.clone().unwrap_or(0..0)))
+                    .hint(format!("put {} where the sentence needs it", list(&left_out))),
+                );
+            }
+        }
+    }
+    diags
+}
+
+/// The offset of `name` in `text` as a whole name (not inside a longer one).
+fn find_name(text: &str, name: &str) -> Option<usize> {
+    let part = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    text.match_indices(name).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        !before.is_some_and(|c| part(c) || (c == '$' && !name.starts_with('$'))) && !after.is_some_and(part)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn src(path: &str, text: &str) -> Source {
         Source::new(path, text)
+    }
+
+    /// The placeable warnings of `files` (locale, path, text), as (code, path, line, column).
+    fn placeable_warnings(files: &[(&str, &str, &str)]) -> Vec<(&'static str, String, usize, usize)> {
+        let sources: Vec<(&str, Source)> = files.iter().map(|(l, p, t)| (*l, src(p, t))).collect();
+        let found: Vec<_> = sources
+            .iter()
+            .map(|(l, s)| {
+                let r = FluentResource::try_new(s.text.to_string()).expect("valid Fluent");
+                (*l, s, placeables(&r))
+            })
+            .collect();
+        let mut w: Vec<_> = check_placeables(&found, "en")
+            .into_iter()
+            .map(|d| {
+                let at = d.location.expect("located");
+                (d.code, at.path, at.line, at.col)
+            })
+            .collect();
+        w.sort();
+        w
+    }
+
+    #[test]
+    fn translated_variables_and_references_must_exist() {
+        const EN: &str = "hello = Hi { $name }\nbye = Bye\n    .title = { $n ->\n        [one] One\n       *[other] { $n } of { -brand }\n    }\n-brand = polyref\n";
+        let en = ("en", "i18n/en/x.ftl", EN);
+        // Faithful translations, with the term defined in the locale, raise nothing.
+        let de_ok = "hello = Hallo { $name }\nbye = Tschüss\n    .title = { $n ->\n       *[other] { $n } von { -brand }\n    }\n-brand = polyref\n";
+        assert_eq!(placeable_warnings(&[en, ("de", "i18n/de/x.ftl", de_ok)]), []);
+        // A renamed variable: one warning, at it.
+        let w = placeable_warnings(&[en, ("de", "i18n/de/x.ftl", "# c\nhello = Hallo { $Name }\n")]);
+        assert_eq!(w, [("message-variable", "i18n/de/x.ftl".to_string(), 2, 17)]);
+        // Without its `$`: a reference to no message, one warning.
+        let w = placeable_warnings(&[en, ("de", "i18n/de/x.ftl", "hello = Hallo { name }\n")]);
+        assert_eq!(w, [("message-reference", "i18n/de/x.ftl".to_string(), 1, 17)]);
+        // Left out, at the id; in an attribute, and a term the locale does not define.
+        let w = placeable_warnings(&[en, ("de", "i18n/de/x.ftl", "hello = Hallo\nbye = B\n    .title = { -brand }\n")]);
+        assert_eq!(
+            w,
+            [
+                ("message-reference", "i18n/de/x.ftl".to_string(), 3, 16),
+                ("message-variable", "i18n/de/x.ftl".to_string(), 1, 1),
+                ("message-variable", "i18n/de/x.ftl".to_string(), 3, 6),
+            ]
+        );
+        // The default locale's own references are checked too.
+        let w = placeable_warnings(&[("en", "i18n/en/x.ftl", "a = { b }\n")]);
+        assert_eq!(w, [("message-reference", "i18n/en/x.ftl".to_string(), 1, 7)]);
     }
 
     #[test]
