@@ -197,6 +197,7 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
     }?;
     check_key(&ctx, &meta)?;
     warnings.extend(check_location(&ctx, &meta));
+    warnings.extend(check_dates(&ctx, &meta));
     Ok(ParsedFile { file: file.clone(), meta, body_start: split.body_start, warnings, source_hash })
 }
 
@@ -505,6 +506,62 @@ fn check_location(ctx: &Ctx, meta: &PageMeta) -> Option<Diagnostic> {
         .at(ctx.field(field))
         .hint(format!("move the file to content/{}/{expected}/, or correct `{field}`", ctx.file.locale)),
     )
+}
+
+/// The facts that hold a date (Jekyll's `date` and `last_modified_at`).
+const DATE_FIELDS: [&str; 2] = ["date", "last_modified_at"];
+
+/// A date fact must be a calendar date, `YYYY-MM-DD` (optionally followed by a time, as Jekyll
+/// allows): `2025-02-31` would be shown as it is, and Jekyll itself refuses it.
+fn check_dates(ctx: &Ctx, meta: &PageMeta) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for fact in meta.facts.iter().filter(|f| DATE_FIELDS.contains(&f.field.as_str())) {
+        let value = fact.value.trim();
+        let problem = match calendar_date(value) {
+            Ok(()) => continue,
+            Err(problem) => problem,
+        };
+        out.push(
+            Diagnostic::warning("front-matter-date", format!("`{value}` is not a date: {problem}"))
+                .at(ctx.field(&fact.field))
+                .hint(format!("write the date as year-month-day, e.g. `{}: 2025-02-04`", fact.field)),
+        );
+    }
+    out
+}
+
+/// Whether `text` starts with a real calendar date `YYYY-MM-DD` (what may follow is a time).
+fn calendar_date(text: &str) -> Result<(), String> {
+    fn digits(s: Option<&str>) -> Option<&str> {
+        s.filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+    }
+    let date = text.split([' ', 'T']).next().unwrap_or_default();
+    let mut parts = date.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (digits(parts.next()), digits(parts.next()), digits(parts.next()), parts.next())
+    else {
+        return Err("dates are written year-month-day".into());
+    };
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return Err("dates are written year-month-day".into());
+    };
+    if y.len() != 4 {
+        return Err("the year has four digits".into());
+    }
+    if !(1..=12).contains(&month) {
+        return Err(format!("there is no month {month}"));
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day == 0 || day > days {
+        return Err(format!("month {month} of {year} has {days} days"));
+    }
+    Ok(())
 }
 
 /// Entity key from the w3api/WebPlatform style path segments of a Web API.

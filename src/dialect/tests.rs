@@ -186,3 +186,33 @@ fn misspelt_and_misplaced_fields_are_warned_about() {
     assert_eq!((at.line, at.col), (8, 3));
     assert!(nested.hint.as_ref().unwrap().contains("capitals"));
 }
+
+#[test]
+fn a_date_that_is_not_on_the_calendar_is_warned_about() {
+    let page = |date: &str| {
+        let text = format!("---\ntitle: X\npermalink: /WebAPI/WebSocket/close/\ndate: {date}\n---\n");
+        let f = ContentFile {
+            source: Source::new("content/es/web/api/websocket/close/index.md", text),
+            locale: "es".into(),
+            dir: "web/api/websocket/close".into(),
+            role: Role::Primary,
+        };
+        parse(&f, "es").expect("parses").warnings
+    };
+    for (date, why) in [
+        ("2025-02-31", "month 2 of 2025 has 28 days"),
+        ("2025-13-01", "there is no month 13"),
+        ("25-02-04", "the year has four digits"),
+        ("ayer", "dates are written year-month-day"),
+    ] {
+        let w = page(date);
+        assert_eq!(w.len(), 1, "{date}: {w:?}");
+        assert_eq!(w[0].code, "front-matter-date");
+        assert_eq!(w[0].message, format!("`{date}` is not a date: {why}"));
+        assert_eq!(w[0].location.as_ref().unwrap().line, 4);
+    }
+    for date in ["2025-02-04", "2024-02-29", "2000-02-29", "2025-02-04 10:00:00 +0100", "2025-02-04T10:00:00Z"] {
+        assert!(page(date).is_empty(), "{date}");
+    }
+    assert_eq!(page("1900-02-29").len(), 1, "1900 is not a leap year");
+}
