@@ -3,13 +3,12 @@
 //! heading lost this way also drops its section from the page's model. These are warnings at the
 //! place in the file, so that a translator sees them before a reader does.
 //!
-//! [`Watch`] is fed the parser's events in order and remembers only the few events each pattern
-//! needs; pulldown-cmark gives the brackets of a `[…]` that did not become a link as text events
-//! of their own (`[`, `]`), which is what the link and alert patterns look for.
+//! [`Watch`] is shown the parser's text events (and where quotes and code blocks are); it
+//! recognises each piece by where it stands in the text. pulldown-cmark gives the brackets of a
+//! `[…]` that did not become a link as text events of their own (`[`, `]`), which is what the
+//! link and alert patterns look for.
 
 use std::ops::Range;
-
-use pulldown_cmark::{Event, Tag};
 
 use crate::macros::Env;
 
@@ -31,92 +30,69 @@ const ALERTS: [(&str, &str); 5] = [
     ("CAUTION", "alert-caution"),
 ];
 
-/// What the last event was, as far as the patterns care.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-enum Last {
-    #[default]
-    Other,
-    /// The start of a paragraph, or a line break in one: the next text starts a line.
-    LineStart,
-    /// The start of a quote that is not an alert.
-    Quote,
-    /// The start of its first paragraph.
-    QuoteParagraph,
-    /// Its `[` (at `open`).
-    QuoteOpen,
-    /// `!WORD` after it (at `word`).
-    QuoteWord,
-    /// The `]` of a `[…]` that did not make a link (at `bracket`).
-    Bracket,
-}
-
+/// Where the patterns' pieces were seen. Each piece is recognised by its place in the text, so
+/// that only the rare events that can be one cost more than a comparison.
 #[derive(Debug, Default)]
 pub(super) struct Watch {
-    last: Last,
-    /// Where the last `[` of the paragraph that did not open a link is.
+    /// Where the last `[` that did not open a link is.
     open: Option<usize>,
-    bracket: usize,
-    word: Range<usize>,
+    /// Where the last `]` that did not close a link ends.
+    bracket_end: Option<usize>,
+    /// Where the last quote that is not an alert starts.
+    quote: Option<usize>,
+    /// `!WORD` right after the `[` on that quote's first line.
+    word: Option<Range<usize>>,
+    /// Where the last code block ends: its text is code, not markdown.
+    code_end: usize,
 }
 
 impl Watch {
-    /// Looks at the next event of the page, at `range` of `text` (what the parser read). Most
-    /// events cost a comparison or two: this runs for every event of every page.
-    pub fn event(&mut self, event: &Event, range: &Range<usize>, text: &str, env: &Env) -> Option<Finding> {
-        let last = std::mem::take(&mut self.last);
-        match event {
-            Event::Text(t)
-                if matches!(t.as_bytes().first(), Some(b'#' | b'-' | b'[' | b']' | b'!' | b'(' | b' ' | b'\t')) =>
-            {
-                self.text(last, t, range, text, env)
-            }
-            Event::Start(Tag::Paragraph) => {
-                self.open = None;
-                self.last = if last == Last::Quote { Last::QuoteParagraph } else { Last::LineStart };
-                None
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                self.last = Last::LineStart;
-                None
-            }
-            Event::Start(Tag::BlockQuote(None)) => {
-                self.last = Last::Quote;
-                None
-            }
-            _ => None,
-        }
+    /// A quote that is not an alert starts at `at`.
+    pub fn quote(&mut self, at: usize) {
+        self.quote = Some(at);
     }
 
-    fn text(&mut self, last: Last, t: &str, range: &Range<usize>, text: &str, env: &Env) -> Option<Finding> {
-        match (last, t) {
-            (Last::QuoteParagraph, "[") => self.last = Last::QuoteOpen,
-            (Last::QuoteOpen, word)
-                if word.len() > 1 && word.starts_with('!') && word[1..].chars().all(char::is_alphabetic) =>
+    /// A code block spans `range`.
+    pub fn code(&mut self, range: &Range<usize>) {
+        self.code_end = range.end;
+    }
+
+    /// Looks at a text event `t`, at `range` of `text` (what the parser read). Most texts cost a
+    /// comparison: this runs for every text of every page.
+    pub fn text(&mut self, t: &str, range: &Range<usize>, text: &str, env: &Env) -> Option<Finding> {
+        match *t.as_bytes().first()? {
+            b'[' if t == "[" => self.open = Some(range.start),
+            b']' if t == "]" => {
+                self.bracket_end = Some(range.end);
+                // `> [!WORD]`
+                if let Some(word) = self.word.take().filter(|w| w.end == range.start) {
+                    return text.get(word.clone()).map(|w| alert(w, word.start - 2..range.end, env));
+                }
+            }
+            b'!' if self.open.is_some_and(|o| o + 1 == range.start)
+                && self.quote.is_some_and(|q| range.start > q && !text[q..range.start].contains('\n'))
+                && t.len() > 1
+                && t[1..].chars().all(char::is_alphabetic) =>
             {
-                self.last = Last::QuoteWord;
-                self.word = range.start + 1..range.end;
+                self.word = Some(range.start + 1..range.end);
             }
-            (Last::QuoteWord, "]") => {
-                let at = self.open.unwrap_or(self.word.start);
-                return text.get(self.word.clone()).map(|word| alert(word, at..range.end, env));
-            }
-            (Last::Bracket, _) => {
-                let from = self.open.filter(|&o| o < self.bracket).unwrap_or(self.bracket);
+            b'(' | b' ' | b'\t' if self.bracket_end == Some(range.start) => {
+                let bracket = range.start - 1;
+                let from = self.open.filter(|&o| o < bracket).unwrap_or(bracket);
                 return link(t, from, range);
             }
-            (Last::LineStart | Last::QuoteParagraph, _) if t.starts_with('#') => return heading(t, range),
-            (Last::LineStart, _) if t.starts_with("-:") => return Some(definition(t, range)),
-            _ => {}
-        }
-        match t {
-            "[" => self.open = Some(range.start),
-            "]" => {
-                self.last = Last::Bracket;
-                self.bracket = range.start;
-            }
+            b'#' if self.starts_line(text, range.start) => return heading(t, range),
+            b'-' if t.starts_with("-:") && self.starts_line(text, range.start) => return Some(definition(t, range)),
             _ => {}
         }
         None
+    }
+
+    /// Whether a text at `at` starts a line of markdown: outside code, after nothing on its line
+    /// but indentation and quote marks.
+    fn starts_line(&self, text: &str, at: usize) -> bool {
+        at >= self.code_end
+            && text[..at].bytes().rev().take_while(|&b| b != b'\n').all(|b| matches!(b, b' ' | b'\t' | b'>'))
     }
 }
 
