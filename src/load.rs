@@ -215,16 +215,19 @@ fn walk_locale(root: &Path, locale: &str, config: &Config) -> (Vec<Result<Conten
         let file_name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let role = if let Some(role) = page_role(&file_name) {
             role
-        } else if file_name.ends_with(".md") {
+        } else if let Some(stem) = markdown_stem(&file_name) {
             diags.push(
                 Diagnostic::warning(
                     "content-file",
                     format!("{} is not a page file and was skipped", display_path(config, &path)),
                 )
                 .at(Location::file(display_path(config, &path)))
-                .hint(
-                    "a page is `index.md` in its own folder; another source for it is `<name>.supplement.md` beside it",
-                ),
+                .hint(if stem.eq_ignore_ascii_case("index") {
+                    "rename it `index.md`: a page is `index.md`, in small letters, in its own folder".to_string()
+                } else {
+                    "a page is `index.md` in its own folder; another source for it is `<name>.supplement.md` beside it"
+                        .to_string()
+                }),
             );
             continue;
         } else {
@@ -258,6 +261,13 @@ pub(crate) fn page_role(file_name: &str) -> Option<Role> {
         return Some(Role::Primary);
     }
     file_name.strip_suffix(".supplement.md").map(|stem| Role::Supplement(stem.to_string()))
+}
+
+/// The name without its extension, for a file named like markdown (`.md`, `.markdown`, `.mdx`,
+/// `.mkd`, in any case) that is not a page file: a page saved under another name.
+fn markdown_stem(file_name: &str) -> Option<&str> {
+    let (stem, ext) = file_name.rsplit_once('.')?;
+    ["md", "markdown", "mdx", "mkd"].iter().any(|e| ext.eq_ignore_ascii_case(e)).then_some(stem)
 }
 
 /// Files below `dir`, sorted, not following symbolic links out of the tree.
@@ -546,6 +556,29 @@ mod tests {
             assert_eq!(diags.len(), 1, "{diags:?}");
             assert!(diags[0].message.contains("a/link.md is a symbolic link"), "{}", diags[0].message);
         }
+    }
+
+    #[test]
+    fn markdown_files_that_are_not_page_files_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("de");
+        for path in ["a/Index.md", "b/index.markdown", "c/notes.MD", "d/index.md", "d/notes.txt", "e/x.supplement.md"] {
+            let p = root.join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "---\ntitle: x\n---\n").unwrap();
+        }
+        let config = Config::defaults(dir.path());
+        let (files, diags) = walk_locale(&root, "de", &config);
+        assert_eq!(files.len(), 2, "index.md and the supplement are read");
+        let skipped: Vec<(&str, bool)> = diags
+            .iter()
+            .map(|d| {
+                assert_eq!(d.code, "content-file");
+                let path = &d.location.as_ref().unwrap().path;
+                (path.rsplit('/').next().unwrap(), d.hint.as_deref().unwrap().starts_with("rename it `index.md`"))
+            })
+            .collect();
+        assert_eq!(skipped, [("Index.md", true), ("index.markdown", true), ("notes.MD", false)]);
     }
 
     #[test]
