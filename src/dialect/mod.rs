@@ -198,6 +198,7 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
     check_key(&ctx, &meta)?;
     warnings.extend(check_location(&ctx, &meta));
     warnings.extend(check_dates(&ctx, &meta));
+    warnings.extend(check_source_ids(&ctx, &meta, source_hash.as_deref()));
     Ok(ParsedFile { file: file.clone(), meta, body_start: split.body_start, warnings, source_hash })
 }
 
@@ -506,6 +507,36 @@ fn check_location(ctx: &Ctx, meta: &PageMeta) -> Option<Diagnostic> {
         .at(ctx.field(field))
         .hint(format!("move the file to content/{}/{expected}/, or correct `{field}`", ctx.file.locale)),
     )
+}
+
+/// `l10n.sourceCommit` and `polyref-source-hash` are git ids: hexadecimal, 40 digits (64 in a
+/// SHA-256 repository) or an abbreviation of at least 4. Anything else can name no version, and
+/// `status` could only call the translation's source unknown.
+fn check_source_ids(ctx: &Ctx, meta: &PageMeta, source_hash: Option<&str>) -> Vec<Diagnostic> {
+    let is_id = |v: &str| (4..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_hexdigit());
+    let mut out = Vec::new();
+    let fields = [
+        (
+            meta.source_commit.as_deref(),
+            "sourceCommit",
+            Some("l10n"),
+            "the English page's commit",
+            "git log -1 --format=%H -- content/en/<page>/index.md",
+        ),
+        (source_hash, crate::status::SOURCE_HASH_FIELD, None, "the English file's hash", "polyref status"),
+    ];
+    for (value, field, parent, what, how) in fields {
+        let Some(value) = value.map(str::trim).filter(|v| !is_id(v)) else { continue };
+        out.push(
+            Diagnostic::warning(
+                "front-matter-commit",
+                format!("`{value}` is not a git id, so this translation's source version is unknown"),
+            )
+            .at(ctx.field_below(field, parent))
+            .hint(format!("write {what}: 40 hexadecimal digits, as `{how}` prints it")),
+        );
+    }
+    out
 }
 
 /// The facts that hold a date (Jekyll's `date` and `last_modified_at`).

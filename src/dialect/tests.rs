@@ -161,7 +161,7 @@ fn misspelt_and_misplaced_fields_are_warned_about() {
         let p = parse_ok("de", "web/api/x", &page(fields));
         p.warnings.iter().map(|w| (w.message.clone(), w.location.as_ref().map(|l| (l.line, l.col)))).collect::<Vec<_>>()
     };
-    assert_eq!(warnings("l10n:\n  sourceCommit: abc1234\npolyref-source-hash: abc\n"), vec![]);
+    assert_eq!(warnings("l10n:\n  sourceCommit: abc1234\npolyref-source-hash: abc1234\n"), vec![]);
     // MDN pages have fields polyref does not use: only near misses are named.
     assert_eq!(warnings("tags: [a]\n"), vec![]);
     assert_eq!(warnings("tilte: Y\n"), vec![("`tilte` is not a field of the mdn dialect".into(), Some((4, 1)))]);
@@ -215,4 +215,33 @@ fn a_date_that_is_not_on_the_calendar_is_warned_about() {
         assert!(page(date).is_empty(), "{date}");
     }
     assert_eq!(page("1900-02-29").len(), 1, "1900 is not a leap year");
+}
+
+#[test]
+fn a_source_version_that_is_not_a_git_id_is_warned_about() {
+    let page = |fields: &str| {
+        let text = format!("---\ntitle: X\nslug: Web/API/WebSocket/close\n{fields}---\n");
+        let f = ContentFile {
+            source: Source::new("content/de/web/api/websocket/close/index.md", text),
+            locale: "de".into(),
+            dir: "web/api/websocket/close".into(),
+            role: Role::Primary,
+        };
+        parse(&f, "de").expect("parses").warnings
+    };
+    let w = page("l10n:\n  sourceCommit: neu\n");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].code, "front-matter-commit");
+    assert_eq!((w[0].location.as_ref().unwrap().line, w[0].location.as_ref().unwrap().col), (5, 3));
+    let w = page("polyref-source-hash: 3e54-cdfe\n");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].location.as_ref().unwrap().line, 4);
+    for fields in [
+        "l10n:\n  sourceCommit: 3e543cdfe8dddfb4774a64bf3decdcbab42a4111\n",
+        "l10n:\n  sourceCommit: 3e543cd\n",
+        "polyref-source-hash: 3E543CDFE8DDDFB4774A64BF3DECDCBAB42A4111\n",
+        "",
+    ] {
+        assert!(page(fields).is_empty(), "{fields:?}: {:?}", page(fields));
+    }
 }
