@@ -199,16 +199,14 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
     let mut events: Vec<Event> = Vec::with_capacity(text.len() / 8 + 16);
     let mut raw_html = false;
     let mut watch = syntax::Watch::default();
+    let syntax_warning = |f: syntax::Finding| {
+        Diagnostic::warning(f.code, f.message).at(source.at(to_file(f.range.start)..to_file(f.range.end))).hint(f.hint)
+    };
     for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
         let at = || source.at(to_file(range.start)..to_file(range.end.min(range.start + 80)));
-        if let Some(f) = watch.event(&event, &range, &text, env) {
-            diags.push(
-                Diagnostic::warning(f.code, f.message)
-                    .at(source.at(to_file(f.range.start)..to_file(f.range.end)))
-                    .hint(f.hint),
-            );
-        }
         match &event {
+            Event::Text(t) => diags.extend(watch.text(t, &range, &text, env).map(syntax_warning)),
+            Event::Start(Tag::BlockQuote(None)) => watch.quote(range.start),
             Event::Html(h) | Event::InlineHtml(h) => {
                 raw_html = true;
                 for problem in sanitize::problems(h) {
@@ -220,6 +218,7 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
                 }
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if !fence_closed(&text[range.clone()]) => {
+                watch.code(&range);
                 let line = range.start..text[range.start..].find('\n').map_or(text.len(), |i| range.start + i);
                 diags.push(
                     Diagnostic::warning(
@@ -230,6 +229,7 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
                     .hint("end the code with a line holding only the fence that opened it (```)"),
                 );
             }
+            Event::Start(Tag::CodeBlock(_)) => watch.code(&range),
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if !sanitize::safe_url(dest_url) => {
                 diags.push(
                     Diagnostic::warning(
