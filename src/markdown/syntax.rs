@@ -44,6 +44,8 @@ pub(super) struct Watch {
     word: Option<Range<usize>>,
     /// Where the last code block ends: its text is code, not markdown.
     code_end: usize,
+    /// The columns of the table being read.
+    columns: usize,
 }
 
 impl Watch {
@@ -55,6 +57,50 @@ impl Watch {
     /// A code block spans `range`.
     pub fn code(&mut self, range: &Range<usize>) {
         self.code_end = range.end;
+    }
+
+    /// A table with `columns` columns starts.
+    pub fn table(&mut self, columns: usize) {
+        self.columns = columns;
+    }
+
+    /// A row of the table (not its header) spans `range` of `text`: cells beyond the header's
+    /// columns are dropped, and a `|` in a cell, even in `code`, starts a new cell.
+    pub fn row(&self, range: &Range<usize>, text: &str) -> Option<Finding> {
+        let line = text[range.clone()].lines().next().unwrap_or_default();
+        let trimmed = line.trim_end();
+        // Unescaped pipes: the cell separators, with the optional ones at either end.
+        let pipes = trimmed
+            .match_indices('|')
+            .map(|(i, _)| i)
+            .filter(|&i| trimmed[..i].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 0);
+        let lead = trimmed.len() - trimmed.trim_start_matches([' ', '\t', '>']).len();
+        let mut cells = 1;
+        let mut extra = None;
+        for i in pipes {
+            if i == lead || i + 1 == trimmed.len() {
+                continue;
+            }
+            cells += 1;
+            if cells == self.columns + 1 {
+                extra = Some(i);
+            }
+        }
+        let at = extra?;
+        let code = trimmed.contains('`');
+        Some(Finding {
+            code: "table-cells",
+            message: format!(
+                "this row has {cells} cells but the table has {} columns: from here on, the row is not shown",
+                self.columns
+            ),
+            range: range.start + at..range.start + trimmed.len(),
+            hint: if code {
+                "a `|` inside a cell, even inside `code`, is written `\\|`; or add the column to the header row and its `---` line".into()
+            } else {
+                "a `|` inside a cell is written `\\|`; or add the column to the header row and its `---` line".into()
+            },
+        })
     }
 
     /// Looks at a text event `t`, at `range` of `text` (what the parser read). Most texts cost a

@@ -390,3 +390,31 @@ fn text_made_of_the_patterns_pieces_never_panics() {
         let _ = r.html();
     }
 }
+
+#[test]
+fn a_table_row_with_more_cells_than_columns_is_warned_about() {
+    let body = "| Code | Name |\n| --- | --- |\n| `1000` | Normal |\n| `a || b` | Or |\n";
+    let (r, d) = render_de(body);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "table-cells");
+    assert!(d[0].message.starts_with("this row has 4 cells but the table has 2 columns"), "{}", d[0].message);
+    let at = d[0].location.as_ref().unwrap();
+    // The body starts on line 5: the fourth row, at the pipe that starts its third cell.
+    assert_eq!((at.line, at.col), (8, 7));
+    assert!(d[0].hint.as_deref().unwrap().contains("even inside `code`"), "{:?}", d[0].hint);
+    // What the warning is about: `b` is not on the page.
+    assert!(!r.html().contains(" b"), "{}", r.html());
+    assert_eq!(warnings("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n"), [("table-cells", 7, 9)]);
+    // Escaped pipes, optional outer pipes, fewer cells and wide headers are fine.
+    for body in [
+        "| a | b |\n|---|---|\n| x \\| y | `p\\|q` |\n",
+        "a | b\n--|--\n1 | 2\n",
+        "| a | b | c |\n|---|---|---|\n| 1 |\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |   \n",
+        "| a | b |\n|---|---|\n| 1 \\\\| 2 |\n",
+        "> | a | b |\n> |---|---|\n> | 1 | 2 |\n",
+        "- item\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n",
+    ] {
+        assert!(warnings(body).is_empty(), "{body:?}: {:?}", warnings(body));
+    }
+}
