@@ -208,7 +208,8 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
             Event::Text(t) => diags.extend(watch.text(t, &range, &text, env).map(syntax_warning)),
             Event::Start(Tag::BlockQuote(None)) => watch.quote(range.start),
             Event::Start(Tag::Table(aligns)) => watch.table(aligns.len()),
-            Event::Start(Tag::TableRow) => diags.extend(watch.row(&range, &text).map(syntax_warning)),
+            Event::End(TagEnd::TableCell) => watch.cell_end(range.end),
+            Event::End(TagEnd::TableRow) => diags.extend(watch.row(&range, &text).map(syntax_warning)),
             Event::Html(h) | Event::InlineHtml(h) => {
                 raw_html = true;
                 for problem in sanitize::problems(h) {

@@ -46,6 +46,8 @@ pub(super) struct Watch {
     code_end: usize,
     /// The columns of the table being read.
     columns: usize,
+    /// Where the last cell of a table ended.
+    cell_end: usize,
 }
 
 impl Watch {
@@ -64,9 +66,19 @@ impl Watch {
         self.columns = columns;
     }
 
-    /// A row of the table (not its header) spans `range` of `text`: cells beyond the header's
-    /// columns are dropped, and a `|` in a cell, even in `code`, starts a new cell.
+    /// A cell of the table ends at `end`.
+    pub fn cell_end(&mut self, end: usize) {
+        self.cell_end = end;
+    }
+
+    /// A row of the table (not its header), spanning `range` of `text`, has ended: cells beyond
+    /// the header's columns are dropped, and a `|` in a cell, even in `code`, starts a new cell.
     pub fn row(&self, range: &Range<usize>, text: &str) -> Option<Finding> {
+        // After the last cell shown, a row has at most its closing `|`: only then is it counted.
+        let after = text.get(self.cell_end.max(range.start)..range.end)?.trim();
+        if after.strip_prefix('|').unwrap_or(after).trim().is_empty() {
+            return None;
+        }
         let line = text[range.clone()].lines().next().unwrap_or_default();
         let trimmed = line.trim_end();
         // Unescaped pipes: the cell separators, with the optional ones at either end.
