@@ -1,7 +1,8 @@
-//! Markdown meant as a heading, a link, an alert or a definition that CommonMark reads as plain text. Nothing
-//! fails: the page shows `##Syntax`, `[text] (/de/docs/…)` or `> [!HINWEIS]` as written, and a
-//! heading lost this way also drops its section from the page's model. These are warnings at the
-//! place in the file, so that a translator sees them before a reader does.
+//! Markdown meant as a heading, a link, an alert, a definition or a table cell that CommonMark
+//! reads otherwise. Nothing fails: the page shows `##Syntax`, `[text] (/de/docs/…)` or
+//! `> [!HINWEIS]` as written, drops the cells of a row beyond its table's columns, and a heading
+//! lost this way also drops its section from the page's model. These are warnings at the place in
+//! the file, so that a translator sees them before a reader does.
 //!
 //! [`Watch`] is shown the parser's text events (and where quotes and code blocks are); it
 //! recognises each piece by where it stands in the text. pulldown-cmark gives the brackets of a
@@ -99,7 +100,7 @@ impl Watch {
             }
         }
         let at = extra?;
-        let code = trimmed.contains('`');
+        let in_code = if trimmed.contains('`') { ", even inside `code`," } else { "" };
         Some(Finding {
             code: "table-cells",
             message: format!(
@@ -107,11 +108,9 @@ impl Watch {
                 self.columns
             ),
             range: range.start + at..range.start + trimmed.len(),
-            hint: if code {
-                "a `|` inside a cell, even inside `code`, is written `\\|`; or add the column to the header row and its `---` line".into()
-            } else {
-                "a `|` inside a cell is written `\\|`; or add the column to the header row and its `---` line".into()
-            },
+            hint: format!(
+                "a `|` inside a cell{in_code} is written `\\|`; or add the column to the header row and its `---` line"
+            ),
         })
     }
 
