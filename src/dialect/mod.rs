@@ -548,10 +548,7 @@ fn check_dates(ctx: &Ctx, meta: &PageMeta) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for fact in meta.facts.iter().filter(|f| DATE_FIELDS.contains(&f.field.as_str())) {
         let value = fact.value.trim();
-        let problem = match calendar_date(value) {
-            Ok(()) => continue,
-            Err(problem) => problem,
-        };
+        let Err(problem) = calendar_date(value) else { continue };
         out.push(
             Diagnostic::warning("front-matter-date", format!("`{value}` is not a date: {problem}"))
                 .at(ctx.field(&fact.field))
