@@ -90,8 +90,10 @@ fn build_bad(case: &str, extra: &[(&str, &[u8])]) -> Failed {
 
     let copy = tempfile::tempdir().unwrap();
     let fixture_dir = fixture(&format!("bad/{case}"));
-    // A fixture's `templates/` holds only the broken files: the rest comes from the project.
-    let own_templates = fixture_dir.join("templates").is_dir();
+    // A fixture's `templates/` (or the extra files' templates) holds only the broken files: the
+    // rest comes from the project.
+    let own_templates =
+        fixture_dir.join("templates").is_dir() || extra.iter().any(|(rel, _)| rel.starts_with("templates/"));
     let root = if extra.is_empty() && !own_templates {
         fixture_dir
     } else {
@@ -291,20 +293,35 @@ fn fluent_syntax() {
     insta::assert_snapshot!("fluent-syntax", f.text);
 }
 
+/// The project's `templates/page.html` with `from` replaced by `to`, and the line and column of
+/// `at` (a part of `to`) in it: a broken template that follows the real one as it changes.
+fn broken_page_template(from: &str, to: &str, at: &str) -> (Vec<u8>, (usize, usize)) {
+    let real = fs::read_to_string(project().join("templates/page.html")).unwrap();
+    assert_eq!(real.matches(from).count(), 1, "`{from}` is once in templates/page.html");
+    let broken = real.replacen(from, to, 1);
+    let offset = broken.find(to).unwrap() + to.find(at).unwrap();
+    let line = broken[..offset].matches('\n').count() + 1;
+    let col = offset - broken[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
+    (broken.into_bytes(), (line, col))
+}
+
 #[test]
 fn template_syntax() {
-    // Line 9 of templates/page.html: `{{ t(id="toc-title") }</h2>`.
-    let f = build_bad("template-syntax", &[]);
-    let d = f.expect("template", "templates/page.html", Some((9, 28)));
+    // `{{ t(id="toc-title") }</h2>`: the second `}` is missing.
+    let (page, at) =
+        broken_page_template(r#"{{ t(id="toc-title") }}</h2>"#, r#"{{ t(id="toc-title") }</h2>"#, "}</h2>");
+    let f = build_bad("template-syntax", &[("templates/page.html", &page)]);
+    let d = f.expect("template", "templates/page.html", Some(at));
     assert!(d.render().contains("toc-title"), "{}", d.render());
     insta::assert_snapshot!("template-syntax", f.text);
 }
 
 #[test]
 fn template_render() {
-    // Line 25 of templates/page.html: `{{ page_title }}` is not a field of the page view.
-    let f = build_bad("template-render", &[]);
-    let d = f.expect("template", "templates/page.html", Some((25, 10)));
+    // `{{ page_title }}` is not a field of the page view.
+    let (page, at) = broken_page_template("<h1>{{ title }}</h1>", "<h1>{{ page_title }}</h1>", "page_title");
+    let f = build_bad("template-render", &[("templates/page.html", &page)]);
+    let d = f.expect("template", "templates/page.html", Some(at));
     assert!(d.render().contains("page_title"), "{}", d.render());
     // One error per page written with it, each naming its page.
     for locale in ["en", "es", "de"] {
