@@ -1,16 +1,17 @@
 //! Incremental rebuilds for `serve`: after a good full build the prepared inputs are kept, and
-//! when only content page files were edited (the same files, each with the same key and locale)
-//! or added to a page the site has (a translation started in the page's folder of a locale, a
-//! supplement), just those files are read and parsed again, their entity's pages are rendered
-//! again in every locale, the pages that list it are updated, and only files whose bytes changed
-//! are written, in place. Anything else asks for a full build ([`Step::Full`]).
+//! when only content page files were edited (the same files, each with the same key and locale),
+//! added to a page the site has (a translation started in the page's folder of a locale, a
+//! supplement) or removed from a page that keeps another file, just those files are read and
+//! parsed again, their entity's pages are rendered again in every locale, the pages that list it
+//! are updated, and only files whose bytes changed are written, in place. Anything else asks for
+//! a full build ([`Step::Full`]).
 //!
 //! What an edited page can change, and so what is rendered again:
 //! - its entity's page and JSON model in every locale: a locale without its own translation shows
 //!   another locale's text (a fallback page);
 //! - each locale's home, which lists every page's title and summary (only when the entry changed);
 //! - the status pages, from the translation status of the entity's rows (only when a row changed);
-//! - when a translation was added, the sitemap, which lists each page's translations.
+//! - when a translation was added or removed, the sitemap, which lists each page's translations.
 //!
 //! What it cannot change: links from other pages resolve by key alone (`Env::our_page`), and
 //! the language switchers and `hreflang` alternates are the entity's own, and its folder depends
@@ -141,8 +142,10 @@ struct Candidate {
     diags: Vec<Diagnostic>,
     /// Locales whose files were edited.
     locales: Vec<String>,
-    /// Whether the page has a translation it did not have.
-    new_translation: bool,
+    /// Whether the page gained or lost a translation.
+    translations_changed: bool,
+    /// The page files removed.
+    removed: Vec<String>,
 }
 
 impl Incremental {
@@ -181,8 +184,10 @@ impl Incremental {
                     _ => return Step::Full(format!("{rel} is a new file")),
                 }
             }
-            if !is_file {
-                return Step::Full(format!("{rel} was removed or renamed"));
+            // A page file gone is read as removed from its page; one replaced by a folder or a
+            // link asks for a full build.
+            if !is_file && std::fs::symlink_metadata(path).is_ok() {
+                return Step::Full(format!("{rel} is no longer a file"));
             }
             self.pending.insert(rel);
         }
@@ -219,7 +224,7 @@ impl Incremental {
                 }
             }
         }
-        if candidates.iter().any(|c| c.new_translation) {
+        if candidates.iter().any(|c| c.translations_changed) {
             let (xml, d) = crate::hosting::sitemap(&self.prepared, &self.config);
             files.push((crate::sitemap::SITEMAP.into(), xml));
             extra.extend(d);
@@ -275,6 +280,9 @@ impl Incremental {
             }
         }
         self.pending.clear();
+        for rel in candidates.iter().flat_map(|c| &c.removed) {
+            self.files.remove(rel);
+        }
         let mut diags = Diagnostics::new();
         diags.extend(candidates.into_iter().flat_map(|c| c.diags));
         diags.sort();
@@ -317,6 +325,7 @@ impl Incremental {
         let mut keys = HashMap::new();
         let mut locales = BTreeSet::new();
         let mut known = BTreeSet::new();
+        let mut removed = Vec::new();
         for f in entity_files(current) {
             let rel = content_rel(&f.file);
             keys.insert(f.file.source.path.clone(), f.meta.key.clone());
@@ -326,15 +335,24 @@ impl Incremental {
                 continue;
             }
             locales.insert(f.file.locale.clone());
-            match load::read_text(&self.config.content_dir.join(&rel), &f.file.source.path) {
+            let path = self.config.content_dir.join(&rel);
+            if std::fs::symlink_metadata(&path).is_err() {
+                removed.push(rel);
+                continue;
+            }
+            match load::read_text(&path, &f.file.source.path) {
                 Ok(source) => sources.push(ContentFile { source, ..f.file.clone() }),
                 Err(d) => diags.push(d),
             }
         }
         // Files added to the page's folders (see `new_page_file`): they must name this page.
+        let mut added = BTreeSet::new();
         for rel in rels.iter().filter(|r| !known.contains(*r)) {
             let Some((locale, dir, role)) = page_file(rel) else { continue };
             let path = self.config.content_dir.join(rel);
+            if role == Role::Primary {
+                added.insert(locale.to_string());
+            }
             let shown = load::display_path(&self.config, &path);
             keys.insert(shown.clone(), current.key.clone());
             locales.insert(locale.to_string());
@@ -355,20 +373,36 @@ impl Incremental {
         let Ok([entity]) = <[Entity; 1]>::try_from(model.entities) else {
             return Err(format!("the page {dir} has no readable file left"));
         };
-        // A translation may be added; one that is gone (its file broken) is reported below.
-        let same_locales = entity.translations.keys().eq(current.translations.keys());
-        let added = current.translations.keys().all(|l| entity.translations.contains_key(l));
-        if !same_locales && !added && !diags.iter().any(Diagnostic::is_error) {
+        // A translation may come with a new file or go with a removed one; one that is gone
+        // otherwise (its file broken) is reported below.
+        let gone: BTreeSet<&str> = removed
+            .iter()
+            .filter_map(|r| page_file(r))
+            .filter(|(_, _, role)| *role == Role::Primary)
+            .map(|(l, _, _)| l)
+            .collect();
+        let gained = entity.translations.keys().filter(|l| !current.translations.contains_key(*l));
+        let lost = current.translations.keys().filter(|l| !entity.translations.contains_key(*l));
+        let explained = gained.clone().all(|l| added.contains(l)) && lost.clone().all(|l| gone.contains(l.as_str()));
+        if !explained && !diags.iter().any(Diagnostic::is_error) {
             return Err(format!("the page {dir} changed its translations"));
         }
-        let new_translation = !same_locales && added;
-        if new_translation {
+        let translations_changed = explained && (gained.count() > 0 || lost.count() > 0);
+        if translations_changed {
             // Which locale's text each locale shows may change: every row of the page.
             locales.extend(self.config.locales.iter().cloned());
         }
         let (files, d) = site::render_entity(&self.prepared, &self.config, &entity);
         diags.extend(d);
-        Ok(Candidate { index, entity, files, diags, locales: locales.into_iter().collect(), new_translation })
+        Ok(Candidate {
+            index,
+            entity,
+            files,
+            diags,
+            locales: locales.into_iter().collect(),
+            translations_changed,
+            removed,
+        })
     }
 
     /// Every problem of the site as it is now: the full build's, with each edited entity's

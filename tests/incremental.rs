@@ -165,6 +165,33 @@ fn every_incremental_rebuild_equals_a_clean_build() {
     let r = rebuilt(inc.update(&paths(root, &[supplement])));
     assert!(r.ok && r.written.iter().any(|w| w == "de/web/api/websocket/close/index.html"), "{r:?}");
     assert_same_as_clean_build(root, "a supplement added");
+
+    // Removed again: the supplement, then the German translation of CloseEvent, whose German
+    // page shows the Spanish text again.
+    let gone = paths(root, &[supplement]);
+    fs::remove_file(root.join(supplement)).unwrap();
+    let r = rebuilt(inc.update(&gone));
+    assert!(r.ok && r.written.iter().any(|w| w == "de/web/api/websocket/close/index.html"), "{r:?}");
+    assert_same_as_clean_build(root, "a supplement removed");
+    let gone = paths(root, &[new]);
+    fs::remove_file(root.join(new)).unwrap();
+    let r = rebuilt(inc.update(&gone));
+    assert!(r.ok, "{:?}", r.diagnostics);
+    for f in ["de/web/api/closeevent/index.html", "de/index.html", "de/status/index.html", "sitemap.xml"] {
+        assert!(r.written.iter().any(|w| w == f), "{f} was not written: {:?}", r.written);
+    }
+    assert_same_as_clean_build(root, "a translation removed");
+    // And the English page's own file: its page in English becomes a fallback.
+    let en_text = fs::read_to_string(root.join(EN)).unwrap();
+    let gone = paths(root, &[EN]);
+    fs::remove_file(root.join(EN)).unwrap();
+    let r = rebuilt(inc.update(&gone));
+    assert!(r.ok, "{:?}", r.diagnostics);
+    assert_same_as_clean_build(root, "the default locale's file removed");
+    // Put back, as a new file of the page.
+    add(root, EN, &en_text);
+    rebuilt(inc.update(&paths(root, &[EN])));
+    assert_same_as_clean_build(root, "the default locale's file put back");
 }
 
 #[test]
@@ -215,10 +242,18 @@ fn other_changes_take_the_full_build() {
     let new = add(root, "content/de/web/api/closeevent/notes.md", "Notes.\n");
     assert!(full(inc.update(std::slice::from_ref(&new))), "not a page file");
     fs::remove_dir_all(new.parent().unwrap()).unwrap();
-    // A page file removed (the supplement of the English page).
-    let gone = paths(root, &[SUPPLEMENT]);
+    // The only file of a page removed (CloseEvent is in Spanish alone), and a page file
+    // replaced by a folder.
+    let gone = paths(root, &[ES_EVENT]);
+    let text = fs::read_to_string(root.join(ES_EVENT)).unwrap();
+    fs::remove_file(root.join(ES_EVENT)).unwrap();
+    assert!(full(inc.update(&gone)), "a page's last file removed");
+    fs::write(root.join(ES_EVENT), text).unwrap();
+    let mut inc = start(root);
+    let replaced = paths(root, &[SUPPLEMENT]);
     fs::remove_file(root.join(SUPPLEMENT)).unwrap();
-    assert!(full(inc.update(&gone)), "a removed page file");
+    fs::create_dir(root.join(SUPPLEMENT)).unwrap();
+    assert!(full(inc.update(&replaced)), "a page file replaced by a folder");
 
     // A page that now names another page.
     let mut inc = start(root);
