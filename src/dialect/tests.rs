@@ -191,13 +191,7 @@ fn misspelt_and_misplaced_fields_are_warned_about() {
 fn a_date_that_is_not_on_the_calendar_is_warned_about() {
     let page = |date: &str| {
         let text = format!("---\ntitle: X\npermalink: /WebAPI/WebSocket/close/\ndate: {date}\n---\n");
-        let f = ContentFile {
-            source: Source::new("content/es/web/api/websocket/close/index.md", text),
-            locale: "es".into(),
-            dir: "web/api/websocket/close".into(),
-            role: Role::Primary,
-        };
-        parse(&f, "es").expect("parses").warnings
+        parse_ok("es", "web/api/websocket/close", &text).warnings
     };
     for (date, why) in [
         ("2025-02-31", "month 2 of 2025 has 28 days"),
@@ -221,13 +215,7 @@ fn a_date_that_is_not_on_the_calendar_is_warned_about() {
 fn a_source_version_that_is_not_a_git_id_is_warned_about() {
     let page = |fields: &str| {
         let text = format!("---\ntitle: X\nslug: Web/API/WebSocket/close\n{fields}---\n");
-        let f = ContentFile {
-            source: Source::new("content/de/web/api/websocket/close/index.md", text),
-            locale: "de".into(),
-            dir: "web/api/websocket/close".into(),
-            role: Role::Primary,
-        };
-        parse(&f, "de").expect("parses").warnings
+        parse_ok("de", "web/api/websocket/close", &text).warnings
     };
     let w = page("l10n:\n  sourceCommit: neu\n");
     assert_eq!(w.len(), 1, "{w:?}");
