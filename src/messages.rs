@@ -229,21 +229,11 @@ pub fn check(
 
 /// The id of `ids` nearest to `id`, if it is near (a likely typo).
 fn closest<'a>(id: &str, ids: &BTreeSet<&'a str>) -> Option<&'a str> {
-    ids.iter().map(|c| (edit_distance(id, c), *c)).filter(|(d, _)| *d <= 2.max(id.len() / 6)).min().map(|(_, c)| c)
-}
-
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    ids.iter()
+        .map(|c| (strsim::levenshtein(id, c), *c))
+        .filter(|(d, _)| *d <= 2.max(id.len() / 6))
+        .min()
+        .map(|(_, c)| c)
 }
 
 /// What the messages of one Fluent file refer to, from its syntax tree.
