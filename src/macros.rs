@@ -217,13 +217,15 @@ fn parse_args(list: &str) -> Result<Vec<Arg>, String> {
 }
 
 /// What a rendered macro is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Output {
     pub html: String,
     /// Block-level HTML (a table, a note box): it replaces a paragraph of its own.
     pub block: bool,
     /// Generated cells shown in English because the locale lacks their message.
     pub untranslated: usize,
+    /// A warning about the call that still renders (a link one letter off one of our pages).
+    pub warning: Option<Diagnostic>,
 }
 
 /// What macros may look at while rendering one page.
@@ -288,8 +290,8 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             .hint("compare with the same macro on another page, or with MDN's documentation of it")
     };
     let str_arg = |i: usize| call.args.get(i).and_then(Arg::as_str);
-    let inline = |html: String| Ok(Output { html, block: false, untranslated: 0 });
-    let block = |html: String| Ok(Output { html, block: true, untranslated: 0 });
+    let inline = |html: String| Ok(Output { html, block: false, untranslated: 0, warning: None });
+    let block = |html: String| Ok(Output { html, block: true, untranslated: 0, warning: None });
     let badge = |class: &str, id: &str| inline(format!("<span class=\"badge {class}\">{}</span>", esc(&env.label(id))));
     let name = call.name.to_ascii_lowercase();
     let no_args =
@@ -328,11 +330,12 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             let code = !call.args.get(3).is_some_and(Arg::truthy);
             let path = api.trim_end_matches("()").replace('.', "/");
             let key = format!("Web/API/{path}");
-            let href = env
-                .our_page(&key)
-                .unwrap_or_else(|| format!("https://developer.mozilla.org/{}/docs/{key}", env.mdn_locale()));
+            let ours = env.our_page(&key);
+            let warning = ours.is_none().then(|| crate::markdown::near_miss(&key, env)).flatten().map(|d| d.at(at()));
+            let href = ours.unwrap_or_else(|| format!("https://developer.mozilla.org/{}/docs/{key}", env.mdn_locale()));
             let text = if code { format!("<code>{}</code>", esc(text)) } else { esc(text) };
-            inline(format!("<a href=\"{}{}\">{text}</a>", esc(&href), esc(&anchor)))
+            let html = format!("<a href=\"{}{}\">{text}</a>", esc(&href), esc(&anchor));
+            Ok(Output { html, block: false, untranslated: 0, warning })
         }
         "jsxref" => {
             let Some(api) = str_arg(0).filter(|t| !t.is_empty()) else {
@@ -351,7 +354,7 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
         "closecodes" => match env.registry {
             Some(r) => no_args({
                 let (html, untranslated) = crate::data::close_codes_table(r, env);
-                Ok(Output { html, block: true, untranslated })
+                Ok(Output { html, block: true, untranslated, warning: None })
             }),
             None => {
                 Err(Diagnostic::error("macro-data", "`CloseCodes` needs the close-code registry, which did not load")

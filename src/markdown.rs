@@ -173,13 +173,17 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
         shifts.push((text.len(), call.range.end as isize - text.len() as isize));
         last = call.range.end;
         outputs.push(match macros::render(call, env, source, body_start) {
-            Ok(o) => o,
+            Ok(mut o) => {
+                diags.extend(o.warning.take());
+                o
+            }
             Err(d) => {
                 diags.push(d);
                 Output {
                     html: format!("<code class=\"macro-error\">{}</code>", esc(&body[call.range.clone()])),
                     block: false,
                     untranslated: 0,
+                    warning: None,
                 }
             }
         });
@@ -198,11 +202,12 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
     // About one event per 10 bytes of markdown: reserve once rather than grow and copy.
     let mut events: Vec<Event> = Vec::with_capacity(text.len() / 8 + 16);
     let mut raw_html = false;
+    let dialect = file.meta.dialect;
     let mut watch = syntax::Watch::default();
     let syntax_warning = |f: syntax::Finding| {
         Diagnostic::warning(f.code, f.message).at(source.at(to_file(f.range.start)..to_file(f.range.end))).hint(f.hint)
     };
-    for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
+    for (mut event, range) in Parser::new_ext(&text, options).into_offset_iter() {
         let at = || source.at(to_file(range.start)..to_file(range.end.min(range.start + 80)));
         match &event {
             Event::Text(t) => diags.extend(watch.text(t, &range, &text, env).map(syntax_warning)),
@@ -245,11 +250,18 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
             }
             _ => {}
         }
+        // Links lead to our pages where we have them, here, where their place in the file is known.
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
+            let (href, missing) = resolve(dest_url, dialect, env);
+            if let Some(d) = missing.and_then(|key| near_miss(&key, env)) {
+                diags.push(d.at(at()));
+            }
+            *dest_url = CowStr::from(href);
+        }
         events.push(event);
     }
     let events = definition_lists(events, &outputs, taken);
-    let dialect = file.meta.dialect;
-    let mut rendered = transform(events, &outputs, dialect, env, taken);
+    let mut rendered = transform(events, &outputs, env, taken);
     rendered.untranslated_cells = outputs.iter().map(|o| o.untranslated).sum();
     if raw_html {
         rendered.intro = sanitize::clean(&rendered.intro);
@@ -611,13 +623,7 @@ fn alert_id(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
-fn transform<'a>(
-    mut events: Vec<Event<'a>>,
-    outputs: &'a [Output],
-    dialect: Dialect,
-    env: &Env,
-    seen: &mut Ids,
-) -> Rendered {
+fn transform<'a>(mut events: Vec<Event<'a>>, outputs: &'a [Output], env: &Env, seen: &mut Ids) -> Rendered {
     // A text event with macro placeholders becomes up to two events per placeholder.
     let mut out: Vec<Event> = Vec::with_capacity(events.len() + 2 * outputs.len());
     // (index in `out`, level, id, title) of each h2/h3, to cut sections later.
@@ -723,14 +729,6 @@ fn transform<'a>(
                 out.push(Event::Html(CowStr::Borrowed("</code></pre>\n")));
             }
             Event::Text(t) if !in_code && may_hold_placeholders(&t) && t.contains(OPEN) => expand(t, outputs, &mut out),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest = resolve_link(&dest_url, dialect, env);
-                out.push(Event::Start(Tag::Link { link_type, dest_url: CowStr::from(dest), title, id }));
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest = resolve_link(&dest_url, dialect, env);
-                out.push(Event::Start(Tag::Image { link_type, dest_url: CowStr::from(dest), title, id }));
-            }
             e => out.push(e),
         }
         i += 1;
@@ -774,40 +772,62 @@ fn html_size(events: &[Event]) -> usize {
 /// Resolves a link written in a dialect's own site form to our page when we have it, else to
 /// the source site's absolute URL.
 pub fn resolve_link(dest: &str, dialect: Dialect, env: &Env) -> String {
+    resolve(dest, dialect, env).0
+}
+
+/// [`resolve_link`], and the key `dest` names when the site has no page for it (the link then
+/// goes to the site the dialect's links lead to).
+fn resolve(dest: &str, dialect: Dialect, env: &Env) -> (String, Option<String>) {
     if !sanitize::safe_url(dest) {
-        return "#".into();
+        return ("#".into(), None);
     }
     let (path, frag) = dest.split_at(dest.find('#').unwrap_or(dest.len()));
     if path.is_empty() {
-        return dest.to_string();
+        return (dest.to_string(), None);
     }
-    let ours = |key: Option<&str>| key.and_then(|k| env.our_page_at(k, frag));
+    // Our page for `key`, else `dest` on the site at `site` (written out only then), and the key.
+    let ours = |key: Option<&str>, site: &str| match key.and_then(|k| env.our_page_at(k, frag)) {
+        Some(href) => (href, None),
+        None => ([site, dest].concat(), key.map(str::to_string)),
+    };
     fn mdn_key(p: &str) -> Option<&str> {
         let rest = p.strip_prefix('/')?;
         let (_, doc) = rest.split_once("/docs/")?;
         Some(doc.trim_end_matches('/'))
     }
     if let Some(p) = path.strip_prefix("https://developer.mozilla.org") {
-        return ours(mdn_key(p)).unwrap_or_else(|| dest.to_string());
+        return ours(mdn_key(p), "");
     }
     if let Some(p) = path.strip_prefix("https://www.w3api.com") {
-        return ours(key_from_permalink(p).as_deref()).unwrap_or_else(|| dest.to_string());
+        return ours(key_from_permalink(p).as_deref(), "");
     }
     if let Some(p) = path.strip_prefix("https://webplatform.github.io/docs") {
-        return ours(key_from_uri(p).as_deref()).unwrap_or_else(|| dest.to_string());
+        return ours(key_from_uri(p).as_deref(), "");
     }
     if !path.starts_with('/') || path.starts_with("//") {
-        return dest.to_string();
+        return (dest.to_string(), None);
     }
     match dialect {
-        Dialect::Mdn => ours(mdn_key(path)).unwrap_or_else(|| format!("https://developer.mozilla.org{dest}")),
-        Dialect::WebPlatform => {
-            ours(key_from_uri(path).as_deref()).unwrap_or_else(|| format!("https://webplatform.github.io/docs{dest}"))
-        }
-        Dialect::Jekyll => {
-            ours(key_from_permalink(path).as_deref()).unwrap_or_else(|| format!("https://www.w3api.com{dest}"))
-        }
+        Dialect::Mdn => ours(mdn_key(path), "https://developer.mozilla.org"),
+        Dialect::WebPlatform => ours(key_from_uri(path).as_deref(), "https://webplatform.github.io/docs"),
+        Dialect::Jekyll => ours(key_from_permalink(path).as_deref(), "https://www.w3api.com"),
     }
+}
+
+/// A warning for a link to `key`, which names no page of the site but is one letter off one
+/// that it has (see [`crate::model::Model::near`]).
+pub(crate) fn near_miss(key: &str, env: &Env) -> Option<Diagnostic> {
+    let near = env.model.near(key)?;
+    Some(
+        Diagnostic::warning(
+            "link-near-miss",
+            format!("`{key}` is no page of this site, so the link leads to the source site, where it may not exist"),
+        )
+        .hint(format!(
+            "did you mean `{}`? If the page is meant to be the source site's, the link is right as it is",
+            near.key
+        )),
+    )
 }
 
 mod syntax;

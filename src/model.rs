@@ -44,6 +44,8 @@ pub struct Model {
     /// Each entity's position in `entities` by its folder (the key lowercased) and by its key as
     /// written: every link of every page is looked up here.
     index: rustc_hash::FxHashMap<String, usize>,
+    /// The entities by the folder above theirs (`web/api/websocket`), for [`Model::near`].
+    children: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 /// Where a reader of `locale` gets an entity's content from.
@@ -140,12 +142,32 @@ impl Model {
             });
         }
         let index = entities.iter().enumerate().flat_map(|(i, e)| [(e.dir.clone(), i), (e.key.clone(), i)]).collect();
-        (Model { entities, index }, diags)
+        let mut children: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (i, e) in entities.iter().enumerate() {
+            if let Some((parent, _)) = e.dir.rsplit_once('/') {
+                children.entry(parent.to_string()).or_default().push(i);
+            }
+        }
+        (Model { entities, index, children }, diags)
     }
 
     /// The entity whose key is `key`, compared without case.
     pub fn find(&self, key: &str) -> Option<&Entity> {
         self.position(key).map(|i| &self.entities[i])
+    }
+
+    /// The entity that `key`, which names none, is most likely a misspelling of: one in the same
+    /// folder whose last part is one letter off (added, dropped or changed), with the same first
+    /// letter and at least four letters (`closee` for `close`, not `setItem` for `getItem`).
+    pub fn near(&self, key: &str) -> Option<&Entity> {
+        let key = key.trim_matches('/').to_lowercase();
+        let (parent, last) = key.rsplit_once('/')?;
+        self.children.get(parent)?.iter().map(|&i| &self.entities[i]).find(|e| {
+            let theirs = e.dir.rsplit_once('/').map_or(e.dir.as_str(), |(_, l)| l);
+            theirs.chars().count() >= 4
+                && theirs.chars().next() == last.chars().next()
+                && strsim::levenshtein(theirs, last) == 1
+        })
     }
 
     /// Where in `entities` the entity whose key (or folder) is `key` is, compared without case.

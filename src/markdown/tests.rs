@@ -418,3 +418,48 @@ fn a_table_row_with_more_cells_than_columns_is_warned_about() {
         assert!(warnings(body).is_empty(), "{body:?}: {:?}", warnings(body));
     }
 }
+
+#[test]
+fn a_link_one_letter_off_one_of_our_pages_is_warned_about() {
+    // The site of `render_de` has Web/API/WebSocket/close and Web/API/CloseEvent.
+    let (r, d) = render_de("Siehe [close](/de/docs/Web/API/WebSocket/closee) und {{domxref(\"CloseEvnt\")}}.\n");
+    let mut found: Vec<(&str, usize, usize, &str)> = d
+        .iter()
+        .map(|d| {
+            let at = d.location.as_ref().unwrap();
+            (d.code, at.line, at.col, d.hint.as_deref().unwrap())
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            (
+                "link-near-miss",
+                5,
+                7,
+                "did you mean `Web/API/WebSocket/close`? If the page is meant to be the source site's, the link is right as it is"
+            ),
+            (
+                "link-near-miss",
+                5,
+                54,
+                "did you mean `Web/API/CloseEvent`? If the page is meant to be the source site's, the link is right as it is"
+            ),
+        ]
+    );
+    // The links still lead where they did: to MDN.
+    assert!(r.html().contains("https://developer.mozilla.org/de/docs/Web/API/WebSocket/closee"), "{}", r.html());
+    // Our pages, pages far from ours, other first letters and other folders raise nothing.
+    for body in [
+        "[a](/de/docs/Web/API/WebSocket/close) {{domxref(\"CloseEvent\")}} {{domxref(\"WebSocket.close()\")}}\n",
+        "[a](/de/docs/Web/API/WebSocket/send) [b](/de/docs/Web/API/WebSocket/onclose)\n",
+        "[a](/de/docs/Web/API/Socket/closee) [b](https://example.org/Web/API/WebSocket/closee)\n",
+    ] {
+        assert!(warnings(body).is_empty(), "{body:?}: {:?}", warnings(body));
+    }
+    // `clone` is one letter off `close` with the same first letter: it is named (and right as it
+    // is if MDN has it); `lose` starts with another letter.
+    assert_eq!(warnings("[b](/de/docs/Web/API/WebSocket/clone)\n"), [("link-near-miss", 5, 1)]);
+    assert!(warnings("[b](/de/docs/Web/API/WebSocket/lose)\n").is_empty());
+}
