@@ -326,6 +326,8 @@ impl Incremental {
         let mut locales = BTreeSet::new();
         let mut known = BTreeSet::new();
         let mut removed = Vec::new();
+        // The locales whose translation lost its page file.
+        let mut gone = BTreeSet::new();
         for f in entity_files(current) {
             let rel = content_rel(&f.file);
             keys.insert(f.file.source.path.clone(), f.meta.key.clone());
@@ -337,6 +339,9 @@ impl Incremental {
             locales.insert(f.file.locale.clone());
             let path = self.config.content_dir.join(&rel);
             if std::fs::symlink_metadata(&path).is_err() {
+                if f.file.role == Role::Primary {
+                    gone.insert(f.file.locale.clone());
+                }
                 removed.push(rel);
                 continue;
             }
@@ -375,15 +380,9 @@ impl Incremental {
         };
         // A translation may come with a new file or go with a removed one; one that is gone
         // otherwise (its file broken) is reported below.
-        let gone: BTreeSet<&str> = removed
-            .iter()
-            .filter_map(|r| page_file(r))
-            .filter(|(_, _, role)| *role == Role::Primary)
-            .map(|(l, _, _)| l)
-            .collect();
         let gained = entity.translations.keys().filter(|l| !current.translations.contains_key(*l));
         let lost = current.translations.keys().filter(|l| !entity.translations.contains_key(*l));
-        let explained = gained.clone().all(|l| added.contains(l)) && lost.clone().all(|l| gone.contains(l.as_str()));
+        let explained = gained.clone().all(|l| added.contains(l)) && lost.clone().all(|l| gone.contains(l));
         if !explained && !diags.iter().any(Diagnostic::is_error) {
             return Err(format!("the page {dir} changed its translations"));
         }

@@ -331,7 +331,7 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             let path = api.trim_end_matches("()").replace('.', "/");
             let key = format!("Web/API/{path}");
             let ours = env.our_page(&key);
-            let warning = ours.is_none().then(|| crate::markdown::near_miss(&key, env)).flatten().map(|d| d.at(at()));
+            let warning = if ours.is_none() { crate::markdown::near_miss(&key, env).map(|d| d.at(at())) } else { None };
             let href = ours.unwrap_or_else(|| format!("https://developer.mozilla.org/{}/docs/{key}", env.mdn_locale()));
             let text = if code { format!("<code>{}</code>", esc(text)) } else { esc(text) };
             let html = format!("<a href=\"{}{}\">{text}</a>", esc(&href), esc(&anchor));

@@ -373,7 +373,8 @@ pub fn check_placeables(files: &[(&str, &Source, Placeables)], default: &str) ->
             let Some(theirs) = theirs else { continue };
             let list =
                 |vars: &BTreeSet<String>| vars.iter().map(|v| format!("`{{ ${v} }}`")).collect::<Vec<_>>().join(", ");
-            for v in uses.variables.difference(&theirs.variables) {
+            let unknown: Vec<&String> = uses.variables.difference(&theirs.variables).collect();
+            for v in &unknown {
                 let needle = format!("${v}");
                 diags.push(
                     Diagnostic::warning(
@@ -392,8 +393,7 @@ pub fn check_placeables(files: &[(&str, &Source, Placeables)], default: &str) ->
                 );
             }
             // A variable renamed or written without its `$` is reported above, once.
-            let renamed = uses.variables.difference(&theirs.variables).next().is_some()
-                || uses.references.iter().any(|r| theirs.variables.contains(r));
+            let renamed = !unknown.is_empty() || uses.references.iter().any(|r| theirs.variables.contains(r));
             let left_out: BTreeSet<String> = theirs.variables.difference(&uses.variables).cloned().collect();
             if !left_out.is_empty() && !renamed {
                 diags.push(

@@ -509,16 +509,15 @@ fn check_location(ctx: &Ctx, meta: &PageMeta) -> Option<Diagnostic> {
     )
 }
 
-/// `l10n.sourceCommit` and `polyref-source-hash` are git ids: hexadecimal, 40 digits (64 in a
-/// SHA-256 repository) or an abbreviation of at least 4. Anything else can name no version, and
-/// `status` could only call the translation's source unknown.
+/// `l10n.sourceCommit` and `polyref-source-hash` are git ids ([`crate::git::looks_like_commit`]).
+/// Anything else can name no version, and `status` could only call the translation's source
+/// unknown.
 fn check_source_ids(ctx: &Ctx, meta: &PageMeta, source_hash: Option<&str>) -> Vec<Diagnostic> {
-    let is_id = |v: &str| (4..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_hexdigit());
     let mut out = Vec::new();
     let fields = [
         (
             meta.source_commit.as_deref(),
-            "sourceCommit",
+            SOURCE_COMMIT,
             Some("l10n"),
             "the English page's commit",
             "git log -1 --format=%H -- content/en/<page>/index.md",
@@ -526,7 +525,7 @@ fn check_source_ids(ctx: &Ctx, meta: &PageMeta, source_hash: Option<&str>) -> Ve
         (source_hash, crate::status::SOURCE_HASH_FIELD, None, "the English file's hash", "polyref status"),
     ];
     for (value, field, parent, what, how) in fields {
-        let Some(value) = value.map(str::trim).filter(|v| !is_id(v)) else { continue };
+        let Some(value) = value.map(str::trim).filter(|v| !crate::git::looks_like_commit(v)) else { continue };
         out.push(
             Diagnostic::warning(
                 "front-matter-commit",

@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use pulldown_cmark::BlockQuoteKind;
+
 use crate::macros::Env;
 
 /// A piece of markdown that is not what it was meant to be, in the parser's offsets.
@@ -22,13 +24,13 @@ pub(super) struct Finding {
     pub hint: String,
 }
 
-/// The GFM alert types, as written between `[!` and `]`, with their message ids.
-const ALERTS: [(&str, &str); 5] = [
-    ("NOTE", "alert-note"),
-    ("TIP", "alert-tip"),
-    ("IMPORTANT", "alert-important"),
-    ("WARNING", "alert-warning"),
-    ("CAUTION", "alert-caution"),
+/// The GFM alert types; [`super::alert_id`] gives each one's name and message id.
+const ALERTS: [BlockQuoteKind; 5] = [
+    BlockQuoteKind::Note,
+    BlockQuoteKind::Tip,
+    BlockQuoteKind::Important,
+    BlockQuoteKind::Warning,
+    BlockQuoteKind::Caution,
 ];
 
 /// Where the patterns' pieces were seen. Each piece is recognised by its place in the text, so
@@ -219,10 +221,15 @@ fn link(t: &str, from: usize, range: &Range<usize>) -> Option<Finding> {
 /// `> [!WORD]` that pulldown-cmark did not take for an alert.
 fn alert(word: &str, range: Range<usize>, env: &Env) -> Finding {
     let upper = word.to_uppercase();
-    let known = ALERTS.iter().find(|(name, _)| *name == upper);
+    // (`NOTE`, `alert-note`) …
+    let alerts = ALERTS.map(|kind| {
+        let (name, id) = super::alert_id(kind);
+        (name.to_uppercase(), id)
+    });
+    let known = alerts.iter().find(|(name, _)| *name == upper);
     // A title as one of our languages shows it ("Hinweis" is the German note's title).
     let translated = || {
-        ALERTS.iter().find_map(|(name, id)| {
+        alerts.iter().find_map(|(name, id)| {
             env.config.locales.iter().find_map(|locale| {
                 let title = env.i18n.text(locale, id);
                 (title.to_uppercase() == upper)
