@@ -51,6 +51,13 @@ fn add(root: &Path, rel: &str, text: &str) -> PathBuf {
     fs::canonicalize(&path).unwrap()
 }
 
+/// Removes the file at `rel` below `root`; its path as the watcher reports it.
+fn remove(root: &Path, rel: &str) -> Vec<PathBuf> {
+    let gone = paths(root, &[rel]);
+    fs::remove_file(root.join(rel)).unwrap();
+    gone
+}
+
 /// Asserts that `site/` is what a clean build of the same inputs writes.
 fn assert_same_as_clean_build(root: &Path, step: &str) {
     let mut config = Config::load(root).unwrap();
@@ -168,13 +175,11 @@ fn every_incremental_rebuild_equals_a_clean_build() {
 
     // Removed again: the supplement, then the German translation of CloseEvent, whose German
     // page shows the Spanish text again.
-    let gone = paths(root, &[supplement]);
-    fs::remove_file(root.join(supplement)).unwrap();
+    let gone = remove(root, supplement);
     let r = rebuilt(inc.update(&gone));
     assert!(r.ok && r.written.iter().any(|w| w == "de/web/api/websocket/close/index.html"), "{r:?}");
     assert_same_as_clean_build(root, "a supplement removed");
-    let gone = paths(root, &[new]);
-    fs::remove_file(root.join(new)).unwrap();
+    let gone = remove(root, new);
     let r = rebuilt(inc.update(&gone));
     assert!(r.ok, "{:?}", r.diagnostics);
     for f in ["de/web/api/closeevent/index.html", "de/index.html", "de/status/index.html", "sitemap.xml"] {
@@ -183,8 +188,7 @@ fn every_incremental_rebuild_equals_a_clean_build() {
     assert_same_as_clean_build(root, "a translation removed");
     // And the English page's own file: its page in English becomes a fallback.
     let en_text = fs::read_to_string(root.join(EN)).unwrap();
-    let gone = paths(root, &[EN]);
-    fs::remove_file(root.join(EN)).unwrap();
+    let gone = remove(root, EN);
     let r = rebuilt(inc.update(&gone));
     assert!(r.ok, "{:?}", r.diagnostics);
     assert_same_as_clean_build(root, "the default locale's file removed");
@@ -244,14 +248,12 @@ fn other_changes_take_the_full_build() {
     fs::remove_dir_all(new.parent().unwrap()).unwrap();
     // The only file of a page removed (CloseEvent is in Spanish alone), and a page file
     // replaced by a folder.
-    let gone = paths(root, &[ES_EVENT]);
     let text = fs::read_to_string(root.join(ES_EVENT)).unwrap();
-    fs::remove_file(root.join(ES_EVENT)).unwrap();
+    let gone = remove(root, ES_EVENT);
     assert!(full(inc.update(&gone)), "a page's last file removed");
     fs::write(root.join(ES_EVENT), text).unwrap();
     let mut inc = start(root);
-    let replaced = paths(root, &[SUPPLEMENT]);
-    fs::remove_file(root.join(SUPPLEMENT)).unwrap();
+    let replaced = remove(root, SUPPLEMENT);
     fs::create_dir(root.join(SUPPLEMENT)).unwrap();
     assert!(full(inc.update(&replaced)), "a page file replaced by a folder");
 
