@@ -1,6 +1,7 @@
 //! Markdown stage: one content file's body → HTML, with macros expanded, MDN definition lists,
-//! GFM alerts as localized note boxes, heading ids, links resolved to our pages, and the body cut
-//! into sections. Pure: reads nothing, writes nothing.
+//! GFM alerts (and MDN notes written `> **Note:** …`) as localized note boxes, heading ids,
+//! links resolved to our pages, and the body cut into sections. Pure: reads nothing, writes
+//! nothing.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -613,6 +614,15 @@ fn last_child_list(events: &[Event]) -> Option<usize> {
     found
 }
 
+/// The GFM alert types; [`alert_id`] gives each one's name and message id.
+const ALERTS: [BlockQuoteKind; 5] = [
+    BlockQuoteKind::Note,
+    BlockQuoteKind::Tip,
+    BlockQuoteKind::Important,
+    BlockQuoteKind::Warning,
+    BlockQuoteKind::Caution,
+];
+
 fn alert_id(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     match kind {
         BlockQuoteKind::Note => ("note", "alert-note"),
@@ -623,6 +633,62 @@ fn alert_id(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
+/// The alert an MDN note written the older way stands for: a quote whose first paragraph opens
+/// with its type in bold, `> **Note:** …` (or `**Note**: …`), named in English or in the
+/// language of the text (`> **Hinweis:** …`, `> **Advertencia:** …`), as MDN's pages were written
+/// before GFM alerts. Gives the kind and the index of the first event of the note's text, after
+/// the bold word, its colon and the space or line break after them; a `Text` event there has
+/// those already cut off.
+fn legacy_alert(events: &mut [Event], quote: usize, env: &Env) -> Option<(BlockQuoteKind, usize)> {
+    let [Event::Start(Tag::Paragraph), Event::Start(Tag::Strong), Event::Text(word), Event::End(TagEnd::Strong), ..] =
+        events.get(quote + 1..)?
+    else {
+        return None;
+    };
+    let word = word.trim();
+    let (word, colon_inside) = match word.strip_suffix(':') {
+        Some(w) => (w.trim_end(), true),
+        None => (word, false),
+    };
+    let after = quote + 5;
+    if !colon_inside && !matches!(events.get(after), Some(Event::Text(t)) if t.starts_with(':')) {
+        return None;
+    }
+    let word = word.to_lowercase();
+    let kind = ALERTS.into_iter().find(|&kind| {
+        let (name, id) = alert_id(kind);
+        word == name || env.i18n.text(env.text_locale, id).to_lowercase() == word
+    })?;
+    // Cut the colon (when it follows the bold word) and the space or line break before the text.
+    let mut at = after;
+    let mut colon = !colon_inside;
+    loop {
+        match events.get_mut(at) {
+            Some(Event::SoftBreak) => at += 1,
+            Some(Event::Text(t)) => {
+                let all: &str = t;
+                let rest = if colon { all.strip_prefix(':').unwrap_or(all) } else { all };
+                colon = false;
+                // How much of the text is cut from its start.
+                let cut = all.len() - rest.trim_start().len();
+                if cut == t.len() {
+                    at += 1;
+                    continue;
+                }
+                if cut > 0 {
+                    *t = match std::mem::replace(t, CowStr::Borrowed("")) {
+                        CowStr::Borrowed(b) => CowStr::Borrowed(&b[cut..]),
+                        other => CowStr::from(other[cut..].to_string()),
+                    };
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    Some((kind, at))
+}
+
 fn transform<'a>(mut events: Vec<Event<'a>>, outputs: &'a [Output], env: &Env, seen: &mut Ids) -> Rendered {
     // A text event with macro placeholders becomes up to two events per placeholder.
     let mut out: Vec<Event> = Vec::with_capacity(events.len() + 2 * outputs.len());
@@ -630,6 +696,8 @@ fn transform<'a>(mut events: Vec<Event<'a>>, outputs: &'a [Output], env: &Env, s
     let mut heads: Vec<(usize, u8, String, String)> = Vec::new();
     let mut summary = None;
     let mut in_code = false;
+    // For each quote open, whether it is an MDN note written the older way, shown as a box.
+    let mut quotes: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < events.len() {
         // Each event is taken once, in order; look-ahead only reads later ones.
@@ -679,14 +747,32 @@ fn transform<'a>(mut events: Vec<Event<'a>>, outputs: &'a [Output], env: &Env, s
                     attrs: Vec::new(),
                 }));
             }
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, msg) = alert_id(kind);
-                out.push(Event::Html(CowStr::from(format!(
-                    "<div class=\"notecard {class}\" role=\"note\"><p class=\"notecard-title\"><strong>{}</strong></p>\n",
-                    esc(&env.i18n.text(env.text_locale, msg))
-                ))));
-            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => out.push(notecard(kind, env)),
             Event::End(TagEnd::BlockQuote(Some(_))) => out.push(Event::Html(CowStr::Borrowed("</div>\n"))),
+            Event::Start(Tag::BlockQuote(None)) => match legacy_alert(&mut events, i, env) {
+                Some((kind, text)) => {
+                    quotes.push(true);
+                    out.push(notecard(kind, env));
+                    if let Some(Event::End(TagEnd::Paragraph)) = events.get(text) {
+                        // `> **Note:**` alone on its paragraph: the note's text follows it.
+                        i = text + 1;
+                    } else {
+                        // The paragraph goes on from its text; the event before it (the bold
+                        // word's end, or a cut line break) is read again as the paragraph's start.
+                        events[text - 1] = Event::Start(Tag::Paragraph);
+                        i = text - 1;
+                    }
+                    continue;
+                }
+                None => {
+                    quotes.push(false);
+                    out.push(Event::Start(Tag::BlockQuote(None)));
+                }
+            },
+            Event::End(TagEnd::BlockQuote(None)) => out.push(match quotes.pop() {
+                Some(true) => Event::Html(CowStr::Borrowed("</div>\n")),
+                _ => Event::End(TagEnd::BlockQuote(None)),
+            }),
             Event::Start(Tag::CodeBlock(kind)) => {
                 in_code = true;
                 let kind = match kind {
@@ -754,6 +840,15 @@ fn transform<'a>(mut events: Vec<Event<'a>>, outputs: &'a [Output], env: &Env, s
         rendered.sections.push(Section { id, level, kind: section_kind(&title), title, html: to_html(end - start) });
     }
     rendered
+}
+
+/// The opening of an alert's box, with its title in the language of the text.
+fn notecard<'a>(kind: BlockQuoteKind, env: &Env) -> Event<'a> {
+    let (class, msg) = alert_id(kind);
+    Event::Html(CowStr::from(format!(
+        "<div class=\"notecard {class}\" role=\"note\"><p class=\"notecard-title\"><strong>{}</strong></p>\n",
+        esc(&env.i18n.text(env.text_locale, msg))
+    )))
 }
 
 /// About the length of the HTML of `events`: their text, a little for escapes, and their tags.

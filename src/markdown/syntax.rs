@@ -11,8 +11,6 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::BlockQuoteKind;
-
 use crate::macros::Env;
 
 /// A piece of markdown that is not what it was meant to be, in the parser's offsets.
@@ -23,15 +21,6 @@ pub(super) struct Finding {
     pub range: Range<usize>,
     pub hint: String,
 }
-
-/// The GFM alert types; [`super::alert_id`] gives each one's name and message id.
-const ALERTS: [BlockQuoteKind; 5] = [
-    BlockQuoteKind::Note,
-    BlockQuoteKind::Tip,
-    BlockQuoteKind::Important,
-    BlockQuoteKind::Warning,
-    BlockQuoteKind::Caution,
-];
 
 /// Where the patterns' pieces were seen. Each piece is recognised by its place in the text, so
 /// that only the rare events that can be one cost more than a comparison.
@@ -222,7 +211,7 @@ fn link(t: &str, from: usize, range: &Range<usize>) -> Option<Finding> {
 fn alert(word: &str, range: Range<usize>, env: &Env) -> Finding {
     let upper = word.to_uppercase();
     // (`NOTE`, `alert-note`) …
-    let alerts = ALERTS.map(|kind| {
+    let alerts = super::ALERTS.map(|kind| {
         let (name, id) = super::alert_id(kind);
         (name.to_uppercase(), id)
     });

@@ -9,7 +9,7 @@ use crate::load::{ContentFile, Role};
 use crate::model::Model;
 
 const UI: &str = "alert-note = Note\nbadge-optional = Optional\nmacro-available-in-workers = Workers\n";
-const UI_DE: &str = "alert-note = Hinweis\nbadge-optional = Optional\n";
+const UI_DE: &str = "alert-note = Hinweis\nalert-warning = Warnung\nbadge-optional = Optional\n";
 
 fn parsed(locale: &str, dir: &str, text: &str) -> dialect::ParsedFile {
     let f = ContentFile {
@@ -57,6 +57,50 @@ fn gfm_note_gets_a_localized_title() {
     assert!(d.is_empty());
     assert!(r.html().contains("<p class=\"notecard-title\"><strong>Hinweis</strong></p>"), "{}", r.html());
     assert!(r.html().contains("<p>Achtung.</p>"));
+}
+
+#[test]
+fn mdn_notes_written_the_older_way_become_the_same_boxes() {
+    // Each older form renders exactly as its GFM alert does.
+    for (older, alert) in [
+        ("> **Note:** Achtung.\n", "> [!NOTE]\n> Achtung.\n"),
+        ("> **Hinweis:** Achtung.\n", "> [!NOTE]\n> Achtung.\n"),
+        ("> **Hinweis**: Achtung.\n", "> [!NOTE]\n> Achtung.\n"),
+        ("> **HINWEIS :** Achtung.\n", "> [!NOTE]\n> Achtung.\n"),
+        ("> **Warnung:** Vorsicht.\n", "> [!WARNING]\n> Vorsicht.\n"),
+        ("> **Warning:** Vorsicht.\n", "> [!WARNING]\n> Vorsicht.\n"),
+        ("> **Note:**\n> Auf der nächsten Zeile.\n", "> [!NOTE]\n> Auf der nächsten Zeile.\n"),
+        ("> **Note:**\n>\n> Eigener Absatz.\n", "> [!NOTE]\n> Eigener Absatz.\n"),
+        ("> **Note:**\n", "> [!NOTE]\n"),
+        (
+            "> **Hinweis:** Siehe {{domxref(\"CloseEvent\")}} und _mehr_.\n>\n> > Zitat.\n\nDanach.\n",
+            "> [!NOTE]\n> Siehe {{domxref(\"CloseEvent\")}} und _mehr_.\n>\n> > Zitat.\n\nDanach.\n",
+        ),
+    ] {
+        let (r, d) = render_de(older);
+        assert!(d.is_empty(), "{older}: {d:?}");
+        let (expected, _) = render_de(alert);
+        assert_eq!(r.html(), expected.html(), "{older}");
+    }
+    // The box's title is the text's language, however the note was written.
+    assert!(render_de("> **Note:** x\n").0.html().contains("<strong>Hinweis</strong>"));
+}
+
+#[test]
+fn quotes_that_only_look_like_older_notes_stay_quotes() {
+    for quote in [
+        "> **Notably**, this is a quote.\n",
+        "> **Note** that this is a quote.\n",
+        "> A **Note:** in the middle.\n",
+        "> *Note:* emphasis, not bold.\n",
+        "> **Nota:** Spanish in a German page.\n",
+        "> **Note: a whole sentence in bold.**\n",
+    ] {
+        let (r, d) = render_de(quote);
+        assert!(d.is_empty(), "{quote}: {d:?}");
+        let html = r.html();
+        assert!(html.contains("<blockquote>") && !html.contains("notecard"), "{quote}: {html}");
+    }
 }
 
 #[test]
@@ -369,10 +413,33 @@ fn a_definition_without_the_space_after_its_dash_is_warned_about() {
 
 #[test]
 fn text_made_of_the_patterns_pieces_never_panics() {
-    // Pieces of the shapes the syntax warnings look for, with multi-byte letters next to them.
-    const PIECES: [&str; 18] =
-        ["[", "]", "(", ")", " ", "#", "##", "-", "-:", ":", "!", "NOTE", "ß", "é\u{301}", "\n", "> ", "`", "/a b"];
+    // Pieces of the shapes the syntax warnings and older notes look for, with multi-byte letters
+    // next to them.
+    const PIECES: [&str; 21] = [
+        "[",
+        "]",
+        "(",
+        ")",
+        " ",
+        "#",
+        "##",
+        "-",
+        "-:",
+        ":",
+        "!",
+        "NOTE",
+        "ß",
+        "é\u{301}",
+        "\n",
+        "> ",
+        "`",
+        "/a b",
+        "**",
+        "> **Note:**",
+        "> **Hinweis**",
+    ];
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut boxes = 0;
     for _ in 0..3000 {
         let mut body = String::new();
         for _ in 0..12 {
@@ -387,8 +454,10 @@ fn text_made_of_the_patterns_pieces_never_panics() {
             let at = d.location.as_ref().expect("located");
             assert!(at.line >= 5, "{body:?}: {d:?}");
         }
-        let _ = r.html();
+        boxes += usize::from(r.html().contains("notecard"));
     }
+    // The older notes' pieces do make boxes.
+    assert!(boxes > 100, "{boxes}");
 }
 
 #[test]
