@@ -270,14 +270,43 @@ pub const KNOWN: &[&str] = &[
     "availableinworkers",
     "closecodes",
     "compat",
+    "defaultapisidebar",
+    "deprecated_header",
     "deprecated_inline",
     "domxref",
+    "experimental_inline",
     "glossary",
+    "httpheader",
+    "httpmethod",
+    "httpstatus",
+    "inheritancediagram",
     "jsxref",
+    "non-standard_header",
     "non-standard_inline",
     "optional_inline",
     "readonlyinline",
+    "securecontext_header",
+    "securecontext_inline",
+    "seecompattable",
     "specifications",
+];
+
+/// Macros MDN has retired that older translations still call, by lower-case name, with what to
+/// write instead.
+const RETIRED: &[(&str, &str)] = &[
+    (
+        "specname",
+        "the table of specifications is `{{Specifications}}`, made from the page's `spec-urls` (or the English page's): replace the old table with it",
+    ),
+    (
+        "spec2",
+        "the table of specifications is `{{Specifications}}`, made from the page's `spec-urls` (or the English page's): replace the old table with it",
+    ),
+    ("gecko", "write the browser and its version as text, e.g. “Firefox 11”"),
+    ("geckorelease", "write the browser and its version as text, e.g. “Firefox 8”"),
+    ("event", "link to the event's page, e.g. `{{domxref(\"WebSocket/open_event\", \"open\")}}`"),
+    ("manch", "link to the method's page, e.g. `{{domxref(\"WebSocket.send()\")}}`"),
+    ("languages", "delete it: the language menu lists the translations polyref finds"),
 ];
 
 /// Renders one call. `source` and `body_start` place errors in the file.
@@ -305,6 +334,17 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             "<div class=\"notecard note\" role=\"note\"><p>{}</p></div>",
             esc(&env.label("macro-available-in-workers"))
         )),
+        // Sidebars and diagrams MDN draws from its own data: polyref has neither.
+        "defaultapisidebar" | "inheritancediagram" => match call.args.as_slice() {
+            [] | [Arg::Str(_)] => inline(String::new()),
+            _ => Err(bad_args("an optional name, e.g. (\"WebSockets API\")")),
+        },
+        "seecompattable" => no_args(block(header_box("experimental", "header-experimental", env))),
+        "non-standard_header" => no_args(block(header_box("warning", "header-non-standard", env))),
+        "deprecated_header" => no_args(block(header_box("caution", "header-deprecated", env))),
+        "securecontext_header" => no_args(block(header_box("note", "header-secure-context", env))),
+        "experimental_inline" => no_args(badge("experimental", "badge-experimental")),
+        "securecontext_inline" => no_args(badge("secure-context", "badge-secure-context")),
         "optional_inline" => no_args(badge("optional", "badge-optional")),
         "readonlyinline" => no_args(badge("readonly", "badge-read-only")),
         "non-standard_inline" => no_args(badge("non-standard", "badge-non-standard")),
@@ -349,8 +389,35 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             );
             inline(format!("<a href=\"{}\"><code>{}</code></a>", esc(&href), esc(text)))
         }
+        "httpheader" | "httpstatus" | "httpmethod" => {
+            let Some(target) = str_arg(0).filter(|t| !t.is_empty() && !t.contains(['/', '?', '#'])) else {
+                return Err(bad_args(match name.as_str() {
+                    "httpheader" => "a header name and optionally the text to show, e.g. (\"Sec-WebSocket-Key\")",
+                    "httpstatus" => "a status code and optionally the text to show, e.g. (\"400\")",
+                    _ => "a method name and optionally the text to show, e.g. (\"GET\")",
+                }));
+            };
+            let text = str_arg(1).filter(|t| !t.is_empty()).unwrap_or(target);
+            let folder = match name.as_str() {
+                "httpheader" => "Headers",
+                "httpstatus" => "Status",
+                _ => "Methods",
+            };
+            let anchor = str_arg(2).filter(|a| !a.is_empty()).map(|a| format!("#{}", a.trim_start_matches('#')));
+            let href = format!(
+                "https://developer.mozilla.org/{}/docs/Web/HTTP/Reference/{folder}/{target}{}",
+                env.mdn_locale(),
+                anchor.unwrap_or_default()
+            );
+            inline(format!("<a href=\"{}\"><code>{}</code></a>", esc(&href), esc(text)))
+        }
         "specifications" => no_args(block(specifications(env))),
-        "compat" => no_args(block(compat(env))),
+        // `{{Compat("api.WebSocket.close")}}`, the older form, names the compatibility data.
+        "compat" => match call.args.as_slice() {
+            [] => block(compat(env, None)),
+            [Arg::Str(key)] if !key.is_empty() => block(compat(env, Some(key))),
+            _ => Err(bad_args("no arguments, or the browser-compat key, e.g. (\"api.WebSocket.close\")")),
+        },
         "closecodes" => match env.registry {
             Some(r) => no_args({
                 let (html, untranslated) = crate::data::close_codes_table(r, env);
@@ -362,6 +429,12 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
                     .hint("fix the errors reported for content/data/close-codes.yaml"))
             }
         },
+        _ if let Some((_, instead)) = RETIRED.iter().find(|(n, _)| *n == name) => Err(Diagnostic::error(
+            "macro-unknown",
+            format!("`{}` is a macro MDN no longer has, and polyref does not render it", call.name),
+        )
+        .at(at())
+        .hint(*instead)),
         _ => {
             let closest = KNOWN
                 .iter()
@@ -391,6 +464,17 @@ fn canonical_name(lower: &str) -> &str {
         "readonlyinline" => "readOnlyInline",
         "non-standard_inline" => "Non-standard_inline",
         "specifications" => "Specifications",
+        "defaultapisidebar" => "DefaultAPISidebar",
+        "deprecated_header" => "Deprecated_Header",
+        "experimental_inline" => "Experimental_Inline",
+        "httpheader" => "HTTPHeader",
+        "httpmethod" => "HTTPMethod",
+        "httpstatus" => "HTTPStatus",
+        "inheritancediagram" => "InheritanceDiagram",
+        "non-standard_header" => "Non-standard_Header",
+        "securecontext_header" => "SecureContext_Header",
+        "securecontext_inline" => "SecureContext_Inline",
+        "seecompattable" => "SeeCompatTable",
         other => other,
     }
 }
@@ -433,10 +517,19 @@ fn spec_name(url: &str) -> (String, String) {
     (name, frag.to_string())
 }
 
-fn compat(env: &Env) -> String {
+/// A box MDN puts at the top of a page about the feature's status, with its title and text.
+fn header_box(class: &str, id: &str, env: &Env) -> String {
+    format!(
+        "<div class=\"notecard {class}\" role=\"note\"><p class=\"notecard-title\"><strong>{}</strong></p>\n<p>{}</p></div>",
+        esc(&env.label(id)),
+        esc(&env.label(&format!("{id}.text")))
+    )
+}
+
+fn compat(env: &Env, key: Option<&str>) -> String {
     let href =
         format!("https://developer.mozilla.org/{}/docs/{}#browser_compatibility", env.mdn_locale(), env.entity.key);
-    let key = env.entity.browser_compat.as_deref().unwrap_or(&env.entity.key);
+    let key = key.or(env.entity.browser_compat.as_deref()).unwrap_or(&env.entity.key);
     format!(
         "<p class=\"compat\"><a href=\"{}\">{}</a> <code>{}</code></p>",
         esc(&href),

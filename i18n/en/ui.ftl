@@ -50,6 +50,17 @@ badge-optional = Optional
 badge-read-only = Read only
 badge-non-standard = Non-standard
 badge-deprecated = Deprecated
+badge-experimental = Experimental
+badge-secure-context = Secure context
+# Boxes at the top of a page about the feature's status: the title, and .text below it.
+header-experimental = Experimental
+    .text = This is an experimental technology: check the browser compatibility table before you use it in production.
+header-non-standard = Non-standard
+    .text = This feature is not part of any standard. It may work in few browsers, and change or disappear; do not use it in production.
+header-deprecated = Deprecated
+    .text = This feature is no longer recommended. Browsers may have removed it already, or keep it only for compatibility; avoid it, and update code that uses it.
+header-secure-context = Secure context
+    .text = This feature is available only in secure contexts (HTTPS), in some or all supporting browsers.
 specs-heading = Specification
 specs-none = No specification is known for this feature.
 compat-see-mdn = Browser compatibility data on MDN Web Docs

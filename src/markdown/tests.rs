@@ -9,7 +9,7 @@ use crate::load::{ContentFile, Role};
 use crate::model::Model;
 
 const UI: &str = "alert-note = Note\nbadge-optional = Optional\nmacro-available-in-workers = Workers\n";
-const UI_DE: &str = "alert-note = Hinweis\nalert-warning = Warnung\nbadge-optional = Optional\n";
+const UI_DE: &str = "alert-note = Hinweis\nalert-warning = Warnung\nbadge-optional = Optional\nbadge-experimental = Experimentell\nheader-deprecated = Veraltet\n    .text = Nicht verwenden.\n";
 
 fn parsed(locale: &str, dir: &str, text: &str) -> dialect::ParsedFile {
     let f = ContentFile {
@@ -144,6 +144,66 @@ fn unknown_macro_is_a_located_diagnostic() {
 fn wrong_arguments_are_a_diagnostic() {
     let (_, d) = render_de("{{domxref()}}\n\n{{optional_inline(\"x\")}}\n");
     assert_eq!(d.iter().filter(|d| d.code == "macro-arguments").count(), 2);
+}
+
+#[test]
+fn status_boxes_and_badges_are_localized() {
+    let (r, d) = render_de("{{APIRef}}{{Deprecated_Header}}\n\nText {{experimental_inline}}.\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert!(
+        r.intro.trim_start().starts_with(
+            "<div class=\"notecard caution\" role=\"note\"><p class=\"notecard-title\"><strong>Veraltet</strong></p>\n<p>Nicht verwenden.</p></div>"
+        ),
+        "{}",
+        r.intro
+    );
+    assert!(r.intro.contains("<p>Text <span class=\"badge experimental\">Experimentell</span>.</p>"), "{}", r.intro);
+    let (_, d) = render_de("{{SeeCompatTable(\"x\")}}\n");
+    assert_eq!(d[0].code, "macro-arguments");
+}
+
+#[test]
+fn http_macros_link_to_the_reference_on_mdn() {
+    let (r, d) = render_de(
+        "{{HTTPHeader(\"Sec-WebSocket-Key\")}}, {{HTTPStatus (\"400\", \"400 Bad Request\")}}, {{ HTTPMethod('GET') }}\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let base = "https://developer.mozilla.org/de/docs/Web/HTTP/Reference";
+    for link in [
+        format!("<a href=\"{base}/Headers/Sec-WebSocket-Key\"><code>Sec-WebSocket-Key</code></a>"),
+        format!("<a href=\"{base}/Status/400\"><code>400 Bad Request</code></a>"),
+        format!("<a href=\"{base}/Methods/GET\"><code>GET</code></a>"),
+    ] {
+        assert!(r.html().contains(&link), "{link}: {}", r.html());
+    }
+    let (_, d) = render_de("{{HTTPHeader}} {{HTTPStatus(\"../../x\")}}\n");
+    assert_eq!(d.iter().filter(|d| d.code == "macro-arguments").count(), 2, "{d:?}");
+}
+
+#[test]
+fn sidebars_and_diagrams_from_mdn_data_render_nothing() {
+    let (r, d) = render_de("{{DefaultAPISidebar(\"WebSockets API\")}}\n\n{{InheritanceDiagram}}\n\nText.\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(r.intro.trim(), "<p>Text.</p>");
+}
+
+#[test]
+fn compat_may_name_its_data() {
+    let (r, d) = render_de("{{Compat(\"api.WebSocket.close\")}}\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert!(r.html().contains("<code>api.WebSocket.close</code>"), "{}", r.html());
+    let (r, _) = render_de("{{Compat}}\n");
+    assert!(r.html().contains("<code>Web/API/WebSocket/close</code>"), "{}", r.html());
+}
+
+#[test]
+fn retired_mdn_macros_say_what_to_write_instead() {
+    let (_, d) =
+        render_de("{{SpecName('HTML WHATWG', '#dom-websocket-close', 'close()')}} {{geckoRelease(\"8.0\")}}\n");
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(d.iter().all(|d| d.code == "macro-unknown" && d.message.contains("MDN no longer has")), "{d:?}");
+    assert!(d[0].hint.as_deref().unwrap().contains("{{Specifications}}"), "{:?}", d[0].hint);
+    assert!(d[1].hint.as_deref().unwrap().contains("Firefox 8"), "{:?}", d[1].hint);
 }
 
 #[test]
