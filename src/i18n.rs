@@ -41,6 +41,8 @@ pub struct I18n {
     bundles: BTreeMap<String, Bundle>,
     /// Message ids asked for but defined in no locale: reported after the run.
     undefined: Mutex<BTreeSet<String>>,
+    /// Whether to report them: not when the default language's messages are missing altogether.
+    report_undefined: bool,
     /// Every message without arguments, resolved once at load, by locale and id: every page asks
     /// for the same interface texts, from several threads at once.
     plain: FxHashMap<String, FxHashMap<String, Msg>>,
@@ -82,7 +84,18 @@ impl I18n {
             let langid = locale.parse().unwrap_or_default();
             let mut bundle = Bundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
-            if sources.is_empty() {
+            if sources.is_empty() && locale == default {
+                diags.push(
+                    Diagnostic::error(
+                        "messages",
+                        format!("the default language `{default}` has no message files: every language falls back to them"),
+                    )
+                    .at(Location::file(format!("{dir}/{locale}")))
+                    .hint(format!(
+                        "restore {dir}/{default}/ from the project, or set `default-locale` in polyref.toml to a language that has its messages"
+                    )),
+                );
+            } else if sources.is_empty() {
                 diags.push(
                     Diagnostic::warning(
                         "messages-missing",
@@ -143,7 +156,10 @@ impl I18n {
             }
         }
         diags.extend(messages::check_placeables(&placeables, default));
-        for ((locale, file), (_, _)) in &ids {
+        // Without the default language's files (an error above, or no messages folder at all),
+        // every other file and every message asked for would be reported missing as well.
+        let default_found = messages.iter().any(|(locale, sources)| locale == default && !sources.is_empty());
+        for ((locale, file), (_, _)) in ids.iter().filter(|_| default_found) {
             if locale != default && !ids.contains_key(&(default.to_string(), file.clone())) {
                 diags.push(
                     Diagnostic::warning(
@@ -160,6 +176,7 @@ impl I18n {
             default: default.to_string(),
             bundles,
             undefined: Mutex::new(BTreeSet::new()),
+            report_undefined: default_found,
             plain: FxHashMap::default(),
         };
         let all_ids: BTreeSet<&String> = ids.values().flat_map(|(set, _)| set).collect();
@@ -214,6 +231,9 @@ impl I18n {
 
     /// Message ids asked for during the run that no locale defines, as warnings.
     pub fn undefined_report(&self) -> Vec<Diagnostic> {
+        if !self.report_undefined {
+            return Vec::new();
+        }
         self.undefined
             .lock()
             .expect("not poisoned")

@@ -162,8 +162,20 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
         diags.extend(d);
     }
 
+    // Without the messages folder every message is missing: that is one problem, reported once
+    // here, and no language's messages are looked for.
+    let i18n_found = config.i18n_dir.is_dir();
+    if !i18n_found {
+        diags.push(
+            Diagnostic::error(
+                "messages",
+                format!("the messages folder {} does not exist", display_path(config, &config.i18n_dir)),
+            )
+            .hint("run polyref from the project folder, which has i18n/ and templates/, or pass --root DIR"),
+        );
+    }
     let mut message_paths: Vec<(String, Vec<PathBuf>)> = Vec::new();
-    for locale in &config.locales {
+    for locale in config.locales.iter().filter(|_| i18n_found) {
         let dir = config.i18n_dir.join(locale);
         let files = if dir.is_dir() {
             walk_files(&dir, &mut diags, config)
@@ -486,7 +498,7 @@ pub fn load_templates(config: &Config) -> (Templates, Vec<Diagnostic>) {
                 "templates",
                 format!("the templates folder {} does not exist", display_path(config, dir)),
             )
-            .hint("run polyref from the project folder, which has templates/"),
+            .hint("run polyref from the project folder, which has i18n/ and templates/, or pass --root DIR"),
         );
         return ((templates, assets), diags);
     }
@@ -513,6 +525,15 @@ pub fn load_templates(config: &Config) -> (Templates, Vec<Diagnostic>) {
                 Err(d) => diags.push(d),
             }
         }
+    }
+    if templates.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                "templates",
+                format!("the templates folder {} has no templates", display_path(config, dir)),
+            )
+            .hint("restore the project's templates/ folder (page.html, base.html, …), or pass --root DIR"),
+        );
     }
     ((templates, assets), diags)
 }

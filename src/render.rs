@@ -188,8 +188,12 @@ pub struct Renderer {
 
 impl Renderer {
     /// Compiles `templates` (named by their path below `templates/`). All syntax errors are
-    /// reported, each at its line.
+    /// reported, each at its line. With no templates at all there is nothing to report here: the
+    /// load stage has said why the folder gave none.
     pub fn new(templates: &[(String, Source)], i18n: &Arc<I18n>) -> Result<Renderer, Vec<Diagnostic>> {
+        if templates.is_empty() {
+            return Err(Vec::new());
+        }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         i18n.register(&mut tera);

@@ -185,12 +185,16 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     timings::mark("start");
 
     let (loaded, d) = load::load(config);
+    // Without the default language's messages (reported by load or by the messages' loading),
+    // each message the registry and the examples name would be reported missing as well.
+    let mut no_messages = d.iter().any(|d| d.code == "messages");
     diags.extend(d);
     timings::mark("load");
     let ((templates, assets), d) = load::load_templates(config);
     diags.extend(d);
 
     let (i18n, d) = I18n::load(&load::display_path(config, &config.i18n_dir), &config.default_locale, &loaded.messages);
+    no_messages |= d.iter().any(|d| d.code == "messages");
     diags.extend(d);
     let i18n = Arc::new(i18n);
 
@@ -209,7 +213,7 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
         } else if source.path.ends_with("/close-codes.yaml") {
             let (r, d) = CloseCodeRegistry::parse(source);
             diags.extend(d);
-            if let Some(r) = &r {
+            if let Some(r) = r.as_ref().filter(|_| !no_messages) {
                 diags.extend(undefined_registry_messages(r, source, &i18n, &config.default_locale));
             }
             registry = r;
@@ -223,7 +227,7 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     }
     let examples = examples_source.and_then(|source| {
         let (set, d) = ExampleSet::load(source, registry.as_ref(), &i18n, &config.default_locale);
-        diags.extend(d);
+        diags.extend(d.into_iter().filter(|d| !(no_messages && d.code == "example-caption")));
         set
     });
 

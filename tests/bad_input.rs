@@ -643,3 +643,52 @@ fn front_matter_and_message_values_are_escaped_everywhere() {
     let model: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
     assert_eq!(model["title"], evil);
 }
+
+/// Builds the good fixture over a good site with `config` changed by `change`, and gives the
+/// failed build's diagnostics, checking that the previous site is untouched.
+fn build_with(change: impl FnOnce(&mut Config)) -> Vec<Diagnostic> {
+    let out_parent = tempfile::tempdir().unwrap();
+    let out = out_parent.path().join("site");
+    assert!(run(&fixture("good-minimal"), &out).summary.is_some());
+    let before = tree(&out);
+    let mut config = config(&fixture("good-minimal"), &out);
+    change(&mut config);
+    let outcome = build(&config, &BuildOptions { write: true, jobs: Some(1) });
+    assert!(outcome.summary.is_none(), "the build must fail");
+    assert_eq!(tree(&out), before, "the previous site must be left as it was");
+    outcome.diagnostics.into_vec()
+}
+
+#[test]
+fn missing_project_folders_are_one_error_each() {
+    // Run from the wrong folder: neither i18n/ nor templates/ is there.
+    let nowhere = tempfile::tempdir().unwrap();
+    let d = build_with(|c| {
+        c.i18n_dir = nowhere.path().join("i18n");
+        c.templates_dir = nowhere.path().join("templates");
+    });
+    let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["messages", "templates"], "{}", render_all(&d));
+    for d in &d {
+        assert!(d.message.contains("does not exist"), "{}", d.render());
+        assert!(d.hint.as_deref().unwrap().contains("--root DIR"), "{}", d.render());
+    }
+    // An empty templates folder says so.
+    let d = build_with(|c| c.templates_dir = nowhere.path().to_path_buf());
+    let codes: Vec<&str> = d.iter().filter(|d| d.is_error()).map(|d| d.code).collect();
+    assert_eq!(codes, ["templates"], "{}", render_all(&d));
+    assert!(d[0].message.contains("has no templates"), "{}", d[0].render());
+}
+
+#[test]
+fn missing_default_messages_are_one_error() {
+    // The Spanish and German messages are there, the English ones (the default) are not.
+    let i18n = tempfile::tempdir().unwrap();
+    for locale in ["es", "de"] {
+        copy_tree(&project().join("i18n").join(locale), &i18n.path().join(locale));
+    }
+    let d = build_with(|c| c.i18n_dir = i18n.path().to_path_buf());
+    assert_eq!(d.len(), 1, "nothing else is reported missing because of it:\n{}", render_all(&d));
+    assert_eq!(d[0].code, "messages");
+    assert!(d[0].message.contains("default language `en` has no message files"), "{}", d[0].render());
+}

@@ -73,6 +73,10 @@ fn mdn_notes_written_the_older_way_become_the_same_boxes() {
         ("> **Note:**\n>\n> Eigener Absatz.\n", "> [!NOTE]\n> Eigener Absatz.\n"),
         ("> **Note:**\n", "> [!NOTE]\n"),
         (
+            "- `code`\n  - : Ein Code.\n\n    > **Note:** Darin.\n",
+            "- `code`\n  - : Ein Code.\n\n    > [!NOTE]\n    > Darin.\n",
+        ),
+        (
             "> **Hinweis:** Siehe {{domxref(\"CloseEvent\")}} und _mehr_.\n>\n> > Zitat.\n\nDanach.\n",
             "> [!NOTE]\n> Siehe {{domxref(\"CloseEvent\")}} und _mehr_.\n>\n> > Zitat.\n\nDanach.\n",
         ),
