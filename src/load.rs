@@ -139,15 +139,26 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
             continue;
         }
         if !config.is_locale(&name) {
+            // `DE` or `es-ES` for a configured `de` or `es`.
+            let meant = config.locales.iter().find(|l| {
+                name.eq_ignore_ascii_case(l) || name.split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case(l))
+            });
+            let hint = match meant {
+                Some(l) => format!(
+                    "the folder of locale `{l}` is named `{l}`, as in `locales` in polyref.toml: rename this one {}",
+                    display_path(config, &content.join(l))
+                ),
+                None => {
+                    format!("add \"{name}\" to `locales` in polyref.toml, or move the folder into a configured locale")
+                }
+            };
             diags.push(
                 Diagnostic::error(
                     "locale",
                     format!("the folder {shown} is for locale `{name}`, which is not configured"),
                 )
                 .at(Location::file(shown))
-                .hint(format!(
-                    "add \"{name}\" to `locales` in polyref.toml, or move the folder into a configured locale"
-                )),
+                .hint(hint),
             );
             continue;
         }

@@ -423,11 +423,12 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
                 let (html, untranslated) = crate::data::close_codes_table(r, env);
                 Ok(Output { html, block: true, untranslated, warning: None })
             }),
-            None => {
-                Err(Diagnostic::error("macro-data", "`CloseCodes` needs the close-code registry, which did not load")
-                    .at(at())
-                    .hint("fix the errors reported for content/data/close-codes.yaml"))
-            }
+            None => Err(Diagnostic::error(
+                "macro-data",
+                "`CloseCodes` needs the close-code registry, which did not load",
+            )
+            .at(at())
+            .hint("content/data/close-codes.yaml is missing or has errors (reported above): restore it, or fix them")),
         },
         _ if let Some((_, instead)) = RETIRED.iter().find(|(n, _)| *n == name) => Err(Diagnostic::error(
             "macro-unknown",

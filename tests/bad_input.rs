@@ -692,3 +692,15 @@ fn missing_default_messages_are_one_error() {
     assert_eq!(d[0].code, "messages");
     assert!(d[0].message.contains("default language `en` has no message files"), "{}", d[0].render());
 }
+
+#[test]
+fn a_locale_folder_named_otherwise_is_told_its_name() {
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("good-minimal"), copy.path());
+    let content = copy.path().join("content");
+    fs::rename(content.join("es"), content.join("ES")).unwrap();
+    let d = build_with(|c| c.content_dir = content.clone());
+    let locale = d.iter().find(|d| d.code == "locale").unwrap_or_else(|| panic!("{}", render_all(&d)));
+    let hint = locale.hint.as_deref().unwrap();
+    assert!(hint.contains("rename this one") && hint.ends_with("content/es"), "{}", locale.render());
+}
