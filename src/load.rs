@@ -202,6 +202,18 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
     let read = |p: &PathBuf| read_text(p, &display_path(config, p));
     let data: Vec<_> = data_paths.par_iter().map(read).collect();
 
+    if pages.is_empty() && content.is_dir() {
+        diags.push(
+            Diagnostic::warning(
+                "content-empty",
+                format!("the content folder {} has no pages: the site has none", display_path(config, content)),
+            )
+            .hint(format!(
+                "a page is <content folder>/<locale>/<slug, lower-case>/index.md, e.g. {}/en/web/api/websocket/close/index.md",
+                display_path(config, content)
+            )),
+        );
+    }
     let mut loaded = Loaded::default();
     for r in pages {
         match r {
@@ -611,6 +623,17 @@ mod tests {
             })
             .collect();
         assert_eq!(skipped, [("Index.md", true), ("index.markdown", true), ("notes.MD", false)]);
+    }
+
+    #[test]
+    fn a_content_folder_without_pages_is_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::defaults(dir.path());
+        std::fs::create_dir_all(dir.path().join("content/en/web")).unwrap();
+        let empty = |config: &Config| load(config).1.into_iter().filter(|d| d.code == "content-empty").count();
+        assert_eq!(empty(&config), 1);
+        std::fs::write(dir.path().join("content/en/web/index.md"), "---\ntitle: x\n---\n").unwrap();
+        assert_eq!(empty(&config), 0);
     }
 
     #[test]

@@ -39,6 +39,9 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
 impl Writer {
     /// Starts a build of `out`. Refuses a non-empty folder that polyref did not create.
     pub fn begin(out: &Path) -> io::Result<Writer> {
+        if out.exists() && !out.is_dir() {
+            return Err(io::Error::other(format!("{} is a file, not a folder", out.display())));
+        }
         if out.exists() && !out.join(MARKER).exists() && fs::read_dir(out)?.next().is_some() {
             return Err(io::Error::other(format!(
                 "{} exists and was not made by polyref (it has no {MARKER} file); refusing to replace it",
@@ -288,5 +291,15 @@ mod tests {
         fs::write(out.join("precious.txt"), b"x").unwrap();
         assert!(Writer::begin(&out).is_err());
         assert!(out.join("precious.txt").exists());
+    }
+
+    #[test]
+    fn refuses_a_file_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        fs::write(&out, b"x").unwrap();
+        let e = Writer::begin(&out).err().expect("a file is not replaced");
+        assert!(e.to_string().ends_with("site is a file, not a folder"), "{e}");
+        assert_eq!(fs::read(&out).unwrap(), b"x");
     }
 }
