@@ -430,13 +430,15 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             .at(at())
             .hint("content/data/close-codes.yaml is missing or has errors (reported above): restore it, or fix them")),
         },
-        _ if let Some((_, instead)) = RETIRED.iter().find(|(n, _)| *n == name) => Err(Diagnostic::error(
-            "macro-unknown",
-            format!("`{}` is a macro MDN no longer has, and polyref does not render it", call.name),
-        )
-        .at(at())
-        .hint(*instead)),
         _ => {
+            if let Some((_, instead)) = RETIRED.iter().find(|(n, _)| *n == name) {
+                return Err(Diagnostic::error(
+                    "macro-unknown",
+                    format!("`{}` is a macro MDN no longer has, and polyref does not render it", call.name),
+                )
+                .at(at())
+                .hint(*instead));
+            }
             let closest = KNOWN
                 .iter()
                 .min_by_key(|k| strsim::levenshtein(k, &name))
