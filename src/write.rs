@@ -298,7 +298,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         fs::write(&out, b"x").unwrap();
-        let e = Writer::begin(&out).err().expect("a file is not replaced");
+        let Err(e) = Writer::begin(&out) else { panic!("a file is not replaced") };
         assert!(e.to_string().ends_with("site is a file, not a folder"), "{e}");
         assert_eq!(fs::read(&out).unwrap(), b"x");
     }
