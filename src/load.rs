@@ -107,6 +107,14 @@ pub fn display_path(config: &Config, path: &Path) -> String {
     }
 }
 
+/// The error for a project folder that is not there: the `what` folder (`content`, `messages`,
+/// `templates`, also the error's code) at `dir`; the hint is to run polyref from the project
+/// folder, `then` what else to do.
+fn missing_folder(config: &Config, what: &'static str, dir: &Path, then: &str) -> Diagnostic {
+    Diagnostic::error(what, format!("the {what} folder {} does not exist", display_path(config, dir)))
+        .hint(format!("run polyref from the project folder, {then}"))
+}
+
 /// Walks and reads the content and message trees. Problems are collected, never fatal here.
 pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -114,13 +122,7 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
 
     let content = &config.content_dir;
     if !content.is_dir() {
-        diags.push(
-            Diagnostic::error(
-                "content",
-                format!("the content folder {} does not exist", display_path(config, content)),
-            )
-            .hint("run polyref from the project folder, or pass --content DIR"),
-        );
+        diags.push(missing_folder(config, "content", content, "or pass --content DIR"));
     }
     let mut locale_dirs: Vec<(PathBuf, String)> = Vec::new();
     for entry in WalkDir::new(content).min_depth(1).max_depth(1).sort_by_file_name() {
@@ -177,13 +179,12 @@ pub fn load(config: &Config) -> (Loaded, Vec<Diagnostic>) {
     // here, and no language's messages are looked for.
     let i18n_found = config.i18n_dir.is_dir();
     if !i18n_found {
-        diags.push(
-            Diagnostic::error(
-                "messages",
-                format!("the messages folder {} does not exist", display_path(config, &config.i18n_dir)),
-            )
-            .hint("run polyref from the project folder, which has i18n/ and templates/, or pass --root DIR"),
-        );
+        diags.push(missing_folder(
+            config,
+            "messages",
+            &config.i18n_dir,
+            "which has i18n/ and templates/, or pass --root DIR",
+        ));
     }
     let mut message_paths: Vec<(String, Vec<PathBuf>)> = Vec::new();
     for locale in config.locales.iter().filter(|_| i18n_found) {
@@ -516,13 +517,7 @@ pub fn load_templates(config: &Config) -> (Templates, Vec<Diagnostic>) {
     let mut assets = Vec::new();
     let dir = &config.templates_dir;
     if !dir.is_dir() {
-        diags.push(
-            Diagnostic::error(
-                "templates",
-                format!("the templates folder {} does not exist", display_path(config, dir)),
-            )
-            .hint("run polyref from the project folder, which has i18n/ and templates/, or pass --root DIR"),
-        );
+        diags.push(missing_folder(config, "templates", dir, "which has i18n/ and templates/, or pass --root DIR"));
         return ((templates, assets), diags);
     }
     let rel_name = |p: &Path, base: &Path| {
