@@ -382,12 +382,19 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
                 return Err(bad_args("a JavaScript name, e.g. (\"undefined\")"));
             };
             let text = str_arg(1).filter(|t| !t.is_empty()).unwrap_or(api);
+            let anchor = str_arg(2).filter(|a| !a.is_empty()).map(|a| format!("#{}", a.trim_start_matches('#')));
+            let code = !call.args.get(3).is_some_and(Arg::truthy);
+            // As MDN reads the name: a path below the reference (`Statements/for...of`), or a
+            // global object and its member (`Array.prototype.map()` is `Global_Objects/Array/map`).
+            let name = api.trim_end_matches("()").replacen(".prototype.", ".", 1);
+            let path = if name.contains('/') { name } else { format!("Global_Objects/{}", name.replace('.', "/")) };
             let href = format!(
-                "https://developer.mozilla.org/{}/docs/Web/JavaScript/Reference/Global_Objects/{}",
+                "https://developer.mozilla.org/{}/docs/Web/JavaScript/Reference/{path}{}",
                 env.mdn_locale(),
-                api.trim_end_matches("()").replace('.', "/")
+                anchor.unwrap_or_default()
             );
-            inline(format!("<a href=\"{}\"><code>{}</code></a>", esc(&href), esc(text)))
+            let text = if code { format!("<code>{}</code>", esc(text)) } else { esc(text) };
+            inline(format!("<a href=\"{}\">{text}</a>", esc(&href)))
         }
         "httpheader" | "httpstatus" | "httpmethod" => {
             let Some(target) = str_arg(0).filter(|t| !t.is_empty() && !t.contains(['/', '?', '#'])) else {

@@ -185,6 +185,23 @@ fn http_macros_link_to_the_reference_on_mdn() {
 }
 
 #[test]
+fn jsxref_links_as_mdn_reads_its_name() {
+    let (r, d) = render_de(
+        "{{jsxref(\"undefined\")}} {{jsxref(\"Array.prototype.map()\")}} {{jsxref(\"Statements/for...of\", \"for...of\")}} {{jsxref(\"JSON.parse()\", \"parse\", \"\", 1)}}\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let base = "https://developer.mozilla.org/de/docs/Web/JavaScript/Reference";
+    for link in [
+        format!("<a href=\"{base}/Global_Objects/undefined\"><code>undefined</code></a>"),
+        format!("<a href=\"{base}/Global_Objects/Array/map\"><code>Array.prototype.map()</code></a>"),
+        format!("<a href=\"{base}/Statements/for...of\"><code>for...of</code></a>"),
+        format!("<a href=\"{base}/Global_Objects/JSON/parse\">parse</a>"),
+    ] {
+        assert!(r.html().contains(&link), "{link}: {}", r.html());
+    }
+}
+
+#[test]
 fn sidebars_and_diagrams_from_mdn_data_render_nothing() {
     let (r, d) = render_de("{{DefaultAPISidebar(\"WebSockets API\")}}\n\n{{InheritanceDiagram}}\n\nText.\n");
     assert!(d.is_empty(), "{d:?}");
