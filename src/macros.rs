@@ -309,6 +309,24 @@ const RETIRED: &[(&str, &str)] = &[
     ("languages", "delete it: the language menu lists the translations polyref finds"),
 ];
 
+/// MDN macros polyref does not render, by lower-case name, with what to write instead.
+const UNSUPPORTED: &[(&str, &str)] = &[
+    (
+        "embedlivesample",
+        "polyref shows no live samples: delete the call, and the example's code blocks stay on the page",
+    ),
+    (
+        "embedinteractiveexample",
+        "polyref shows no interactive examples: delete the call, or show the example as a code block",
+    ),
+    (
+        "interactiveexample",
+        "polyref shows no interactive examples: delete the call, or show the example as a code block",
+    ),
+    ("cssxref", "link with markdown, e.g. [`color`](/en-US/docs/Web/CSS/color)"),
+    ("htmlelement", "link with markdown, e.g. [`<iframe>`](/en-US/docs/Web/HTML/Element/iframe)"),
+];
+
 /// Renders one call. `source` and `body_start` place errors in the file.
 pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Result<Output, Diagnostic> {
     let at = || source.at(body_start + call.range.start..body_start + call.range.end);
@@ -442,6 +460,14 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
                 return Err(Diagnostic::error(
                     "macro-unknown",
                     format!("`{}` is a macro MDN no longer has, and polyref does not render it", call.name),
+                )
+                .at(at())
+                .hint(*instead));
+            }
+            if let Some((_, instead)) = UNSUPPORTED.iter().find(|(n, _)| *n == name) {
+                return Err(Diagnostic::error(
+                    "macro-unknown",
+                    format!("`{}` is an MDN macro that polyref does not render", call.name),
                 )
                 .at(at())
                 .hint(*instead));

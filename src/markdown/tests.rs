@@ -225,6 +225,12 @@ fn retired_mdn_macros_say_what_to_write_instead() {
     assert!(d.iter().all(|d| d.code == "macro-unknown" && d.message.contains("MDN no longer has")), "{d:?}");
     assert!(d[0].hint.as_deref().unwrap().contains("{{Specifications}}"), "{:?}", d[0].hint);
     assert!(d[1].hint.as_deref().unwrap().contains("Firefox 8"), "{:?}", d[1].hint);
+    // Macros MDN has and polyref does not render say what to write instead, too.
+    let (_, d) = render_de("{{EmbedLiveSample(\"Examples\", 100, 50)}}\n\n{{cssxref(\"color\")}}\n");
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(d.iter().all(|d| d.message.contains("polyref does not render")), "{d:?}");
+    assert!(d[0].hint.as_deref().unwrap().contains("no live samples"), "{:?}", d[0].hint);
+    assert!(d[1].hint.as_deref().unwrap().contains("/Web/CSS/color"), "{:?}", d[1].hint);
 }
 
 #[test]
