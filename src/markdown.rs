@@ -636,32 +636,42 @@ fn alert_id(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 /// The alert an MDN note written the older way stands for: a quote whose first paragraph opens
 /// with its type in bold, `> **Note:** …` (or `**Note**: …`), named in English or in the
 /// language of the text (`> **Hinweis:** …`, `> **Advertencia:** …`), as MDN's pages were written
-/// before GFM alerts. Gives the kind and the index of the first event of the note's text, after
-/// the bold word, its colon and the space or line break after them; a `Text` event there has
-/// those already cut off.
+/// before GFM alerts. Older translations often repeat the type in their language after it
+/// (`> **Warning:** **Warnung:** …`): that label goes too when it is the box's title. Gives the
+/// kind and the index of the first event of the note's text; a `Text` event there has the label,
+/// its colon and the space after them already cut off.
 fn legacy_alert(events: &mut [Event], quote: usize, env: &Env) -> Option<(BlockQuoteKind, usize)> {
-    let [Event::Start(Tag::Paragraph), Event::Start(Tag::Strong), Event::Text(word), Event::End(TagEnd::Strong), ..] =
-        events.get(quote + 1..)?
-    else {
+    if !matches!(events.get(quote + 1), Some(Event::Start(Tag::Paragraph))) {
+        return None;
+    }
+    let (word, after, colon) = bold_label(events, quote + 2)?;
+    let title = |kind| env.i18n.text(env.text_locale, alert_id(kind).1).to_lowercase();
+    let kind = ALERTS.into_iter().find(|&kind| word == alert_id(kind).0 || word == title(kind))?;
+    let mut at = cut_label(events, after, colon);
+    if let Some((_, after, colon)) = bold_label(events, at).filter(|(w, _, _)| *w == title(kind)) {
+        at = cut_label(events, after, colon);
+    }
+    Some((kind, at))
+}
+
+/// A bold word ending with a colon at `at` (`**Note:**`, or `**Note**` before a text starting
+/// with `:`): the word in lower case, the index after its bold, and whether the colon follows it.
+fn bold_label(events: &[Event], at: usize) -> Option<(String, usize, bool)> {
+    let [Event::Start(Tag::Strong), Event::Text(word), Event::End(TagEnd::Strong), ..] = events.get(at..)? else {
         return None;
     };
     let word = word.trim();
-    let (word, colon_inside) = match word.strip_suffix(':') {
-        Some(w) => (w.trim_end(), true),
-        None => (word, false),
+    let (word, colon) = match word.strip_suffix(':') {
+        Some(w) => (w.trim_end(), false),
+        None if matches!(events.get(at + 3), Some(Event::Text(t)) if t.starts_with(':')) => (word, true),
+        None => return None,
     };
-    let after = quote + 5;
-    if !colon_inside && !matches!(events.get(after), Some(Event::Text(t)) if t.starts_with(':')) {
-        return None;
-    }
-    let word = word.to_lowercase();
-    let kind = ALERTS.into_iter().find(|&kind| {
-        let (name, id) = alert_id(kind);
-        word == name || env.i18n.text(env.text_locale, id).to_lowercase() == word
-    })?;
-    // Cut the colon (when it follows the bold word) and the space or line break before the text.
-    let mut at = after;
-    let mut colon = !colon_inside;
+    Some((word.to_lowercase(), at + 3, colon))
+}
+
+/// Cuts what follows a bold label ending at `at`: its `colon` when it stands outside the bold,
+/// and the space or line break before the text. Gives the index of the first event left.
+fn cut_label(events: &mut [Event], mut at: usize, mut colon: bool) -> usize {
     loop {
         match events.get_mut(at) {
             Some(Event::SoftBreak) => at += 1,
@@ -681,12 +691,11 @@ fn legacy_alert(events: &mut [Event], quote: usize, env: &Env) -> Option<(BlockQ
                         other => CowStr::from(other[cut..].to_string()),
                     };
                 }
-                break;
+                return at;
             }
-            _ => break,
+            _ => return at,
         }
     }
-    Some((kind, at))
 }
 
 fn transform<'a>(mut events: Vec<Event<'a>>, outputs: &'a [Output], env: &Env, seen: &mut Ids) -> Rendered {

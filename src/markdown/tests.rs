@@ -72,6 +72,9 @@ fn mdn_notes_written_the_older_way_become_the_same_boxes() {
         ("> **Note:**\n> Auf der nächsten Zeile.\n", "> [!NOTE]\n> Auf der nächsten Zeile.\n"),
         ("> **Note:**\n>\n> Eigener Absatz.\n", "> [!NOTE]\n> Eigener Absatz.\n"),
         ("> **Note:**\n", "> [!NOTE]\n"),
+        // Older translations repeat the type in their language: the box's title already says it.
+        ("> **Warning:** **Warnung:** Vorsicht.\n", "> [!WARNING]\n> Vorsicht.\n"),
+        ("> **Note:** **Hinweis**: Achtung.\n", "> [!NOTE]\n> Achtung.\n"),
         (
             "- `code`\n  - : Ein Code.\n\n    > **Note:** Darin.\n",
             "- `code`\n  - : Ein Code.\n\n    > [!NOTE]\n    > Darin.\n",
@@ -86,6 +89,9 @@ fn mdn_notes_written_the_older_way_become_the_same_boxes() {
         let (expected, _) = render_de(alert);
         assert_eq!(r.html(), expected.html(), "{older}");
     }
+    // A second label that is not the box's title stays, as written.
+    let (r, _) = render_de("> **Note:** **Notiz:** Text.\n");
+    assert!(r.html().contains("<p><strong>Notiz:</strong> Text.</p>"), "{}", r.html());
     // The box's title is the text's language, however the note was written.
     assert!(render_de("> **Note:** x\n").0.html().contains("<strong>Hinweis</strong>"));
 }
