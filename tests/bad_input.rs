@@ -675,9 +675,10 @@ fn missing_project_folders_are_one_error_each() {
     }
     // An empty templates folder says so.
     let d = build_with(|c| c.templates_dir = nowhere.path().to_path_buf());
-    let codes: Vec<&str> = d.iter().filter(|d| d.is_error()).map(|d| d.code).collect();
-    assert_eq!(codes, ["templates"], "{}", render_all(&d));
-    assert!(d[0].message.contains("has no templates"), "{}", d[0].render());
+    let errors: Vec<&Diagnostic> = d.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{}", render_all(&d));
+    assert_eq!(errors[0].code, "templates");
+    assert!(errors[0].message.contains("has no templates"), "{}", errors[0].render());
 }
 
 #[test]
