@@ -422,7 +422,16 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
                     _ => "a method name and optionally the text to show, e.g. (\"GET\")",
                 }));
             };
-            let text = str_arg(1).filter(|t| !t.is_empty()).unwrap_or(target);
+            // A status code shows its reason phrase, as MDN shows it: `400 Bad Request`.
+            let text = match (str_arg(1).filter(|t| !t.is_empty()), name.as_str()) {
+                (Some(text), _) => text.to_string(),
+                (None, "httpstatus") => match crate::data::http_status::reason(target) {
+                    Some(reason) => format!("{target} {reason}"),
+                    None => target.to_string(),
+                },
+                (None, _) => target.to_string(),
+            };
+            let text = text.as_str();
             let folder = match name.as_str() {
                 "httpheader" => "Headers",
                 "httpstatus" => "Status",

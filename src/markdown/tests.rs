@@ -175,14 +175,17 @@ fn status_boxes_and_badges_are_localized() {
 #[test]
 fn http_macros_link_to_the_reference_on_mdn() {
     let (r, d) = render_de(
-        "{{HTTPHeader(\"Sec-WebSocket-Key\")}}, {{HTTPStatus (\"400\", \"400 Bad Request\")}}, {{ HTTPMethod('GET') }}\n",
+        "{{HTTPHeader(\"Sec-WebSocket-Key\")}}, {{HTTPStatus (\"400\", \"Bad\")}}, {{ HTTPMethod('GET') }}, {{HTTPStatus(\"426\")}}, {{HTTPStatus(\"418\")}}\n",
     );
     assert!(d.is_empty(), "{d:?}");
     let base = "https://developer.mozilla.org/de/docs/Web/HTTP/Reference";
     for link in [
         format!("<a href=\"{base}/Headers/Sec-WebSocket-Key\"><code>Sec-WebSocket-Key</code></a>"),
-        format!("<a href=\"{base}/Status/400\"><code>400 Bad Request</code></a>"),
+        format!("<a href=\"{base}/Status/400\"><code>Bad</code></a>"),
         format!("<a href=\"{base}/Methods/GET\"><code>GET</code></a>"),
+        // A status code alone shows its reason phrase, when it is registered.
+        format!("<a href=\"{base}/Status/426\"><code>426 Upgrade Required</code></a>"),
+        format!("<a href=\"{base}/Status/418\"><code>418</code></a>"),
     ] {
         assert!(r.html().contains(&link), "{link}: {}", r.html());
     }
