@@ -465,21 +465,15 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             .hint("content/data/close-codes.yaml is missing or has errors (reported above): restore it, or fix them")),
         },
         _ => {
-            if let Some((_, instead)) = RETIRED.iter().find(|(n, _)| *n == name) {
-                return Err(Diagnostic::error(
-                    "macro-unknown",
-                    format!("`{}` is a macro MDN no longer has, and polyref does not render it", call.name),
-                )
-                .at(at())
-                .hint(*instead));
-            }
-            if let Some((_, instead)) = UNSUPPORTED.iter().find(|(n, _)| *n == name) {
-                return Err(Diagnostic::error(
-                    "macro-unknown",
-                    format!("`{}` is an MDN macro that polyref does not render", call.name),
-                )
-                .at(at())
-                .hint(*instead));
+            let not_rendered = RETIRED
+                .iter()
+                .map(|entry| (entry, "is a macro MDN no longer has, and polyref does not render it"))
+                .chain(UNSUPPORTED.iter().map(|entry| (entry, "is an MDN macro that polyref does not render")))
+                .find(|((n, _), _)| *n == name);
+            if let Some(((_, instead), what)) = not_rendered {
+                return Err(Diagnostic::error("macro-unknown", format!("`{}` {what}", call.name))
+                    .at(at())
+                    .hint(*instead));
             }
             let closest = KNOWN
                 .iter()
