@@ -236,6 +236,7 @@ mod tests {
             member: None,
             spec_urls: vec![],
             browser_compat: None,
+            status: vec![],
             translations,
         }
     }

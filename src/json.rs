@@ -38,6 +38,7 @@ pub struct About<'a> {
     pub source_commit: Option<&'a str>,
     pub spec_urls: &'a [String],
     pub browser_compat: Option<&'a str>,
+    pub status: &'a [String],
     pub sources: Vec<&'a SourceInfo>,
     pub facts: Vec<&'a Fact>,
 }
@@ -256,6 +257,7 @@ mod tests {
         };
         let sections = vec![section("syntax", Some(SectionKind::Syntax)), section("other", None)];
         let spec_urls = vec!["https://websockets.spec.whatwg.org/#dom-websocket-close".to_string()];
+        let status = vec!["experimental".to_string()];
         let model = PageModel {
             about: About {
                 key: "Web/API/A",
@@ -272,6 +274,7 @@ mod tests {
                 source_commit: None,
                 spec_urls: &spec_urls,
                 browser_compat: Some("api.A"),
+                status: &status,
                 sources: vec![&source],
                 facts: facts.iter().collect(),
             },

@@ -24,6 +24,9 @@ pub struct Entity {
     pub member: Option<String>,
     pub spec_urls: Vec<String>,
     pub browser_compat: Option<String>,
+    /// MDN's `status` of the page (`experimental`, `deprecated`, `non-standard`), from the same
+    /// file as `spec_urls`: translations usually leave it out.
+    pub status: Vec<String>,
     /// Real translations by locale (never fallbacks).
     pub translations: BTreeMap<String, Translation>,
 }
@@ -128,6 +131,7 @@ impl Model {
                 std::iter::once(lead).chain(translations.values()).find_map(f).unwrap_or_default()
             };
             let spec_urls = first_some(|t| Some(t.primary.meta.spec_urls.clone()).filter(|v| !v.is_empty()));
+            let status = first_some(|t| Some(t.primary.meta.status.clone()).filter(|v| !v.is_empty()));
             let browser_compat =
                 std::iter::once(lead).chain(translations.values()).find_map(|t| t.primary.meta.browser_compat.clone());
             entities.push(Entity {
@@ -138,6 +142,7 @@ impl Model {
                 member,
                 spec_urls,
                 browser_compat,
+                status,
                 translations,
             });
         }

@@ -77,6 +77,13 @@ pub struct SupplementView {
     pub body: String,
 }
 
+/// A badge: its class (`experimental`) and its label in the language of the text.
+#[derive(Debug, Clone, Serialize)]
+pub struct BadgeView {
+    pub class: String,
+    pub label: String,
+}
+
 /// An entry of the table of contents.
 #[derive(Debug, Clone, Serialize)]
 pub struct TocItem {
@@ -123,6 +130,8 @@ pub struct Chrome {
 pub struct PageView {
     pub chrome: Chrome,
     pub title: String,
+    /// The page's status (experimental, deprecated, non-standard), shown by its title.
+    pub badges: Vec<BadgeView>,
     pub description: Option<String>,
     pub kind: Kind,
     /// The language the content is written in (differs from `chrome.lang` on a fallback).

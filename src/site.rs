@@ -24,8 +24,8 @@ use crate::macros::{Env, esc};
 use crate::markdown::{self, Section, SectionKind};
 use crate::model::{Availability, Entity, Model};
 use crate::render::{
-    Chrome, FactView, FallbackView, HomeEntry, HomeView, LanguageView, PageView, Renderer, RootView, SourceView,
-    SupplementView, TocItem,
+    BadgeView, Chrome, FactView, FallbackView, HomeEntry, HomeView, LanguageView, PageView, Renderer, RootView,
+    SourceView, SupplementView, TocItem,
 };
 use crate::timings;
 use crate::write::Writer;
@@ -671,6 +671,16 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
             scripts: runnable.iter().map(|_| format!("{root}{}", examples_html::SCRIPT)).collect(),
         },
         title: meta.title.clone(),
+        // In the language of the text, as the badges of its macros are.
+        badges: entity
+            .status
+            .iter()
+            .filter(|s| crate::dialect::STATUS_VALUES.contains(&s.as_str()))
+            .map(|s| BadgeView {
+                class: s.clone(),
+                label: shared.i18n.text(&translation.locale, &format!("badge-{s}")),
+            })
+            .collect(),
         description: summary.clone(),
         kind: entity.kind,
         content_lang: translation.locale.clone(),
@@ -721,6 +731,7 @@ fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
             source_commit: meta.source_commit.as_deref(),
             spec_urls: &entity.spec_urls,
             browser_compat: entity.browser_compat.as_deref(),
+            status: &entity.status,
             sources: std::iter::once(&meta.source)
                 .chain(translation.supplements.iter().map(|s| &s.meta.source))
                 .collect(),

@@ -233,6 +233,30 @@ fn close_page_code_section_is_generated_from_the_registry_in_every_locale() {
 }
 
 #[test]
+fn mdn_status_shows_badges_by_the_title_in_every_locale_and_is_in_the_model() {
+    // MDN's `status` is in the English front matter only; every locale shows it.
+    let (_d, files) = build_copy(|root| {
+        let path = root.join("content/en/web/api/websocket/close/index.md");
+        let text = fs::read_to_string(&path).unwrap();
+        let text = text.replacen("page-type:", "status:\n  - experimental\n  - deprecated\npage-type:", 1);
+        fs::write(&path, text).unwrap();
+    });
+    for (l, experimental, deprecated) in
+        [("en", "Experimental", "Deprecated"), ("es", "Experimental", "Obsoleto"), ("de", "Experimentell", "Veraltet")]
+    {
+        let html = page(&files, l, PAGES[0]);
+        let badges = format!(
+            "</h1>\n  <p class=\"status-badges\"><span class=\"badge experimental\">{experimental}</span><span class=\"badge deprecated\">{deprecated}</span></p>"
+        );
+        assert!(html.contains(&badges), "{l}: {}", &html[html.find("<h1>").unwrap()..][..300]);
+        let model: serde_json::Value = serde_json::from_str(&files[&format!("{l}/{}/index.json", PAGES[0])]).unwrap();
+        assert_eq!(model["status"], serde_json::json!(["experimental", "deprecated"]), "{l}");
+    }
+    // A page without a status has no badges.
+    assert!(!page(&files, "en", PAGES[1]).contains("status-badges"));
+}
+
+#[test]
 fn changing_one_registry_entry_changes_every_locale() {
     let (_d, files) = build_copy(|root| {
         let path = root.join("content/data/close-codes.yaml");

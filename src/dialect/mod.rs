@@ -198,6 +198,7 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
     check_key(&ctx, &meta)?;
     warnings.extend(check_location(&ctx, &meta));
     warnings.extend(check_dates(&ctx, &meta));
+    warnings.extend(check_status(&ctx, &meta));
     warnings.extend(check_source_ids(&ctx, &meta, source_hash.as_deref()));
     Ok(ParsedFile { file: file.clone(), meta, body_start: split.body_start, warnings, source_hash })
 }
@@ -543,6 +544,28 @@ const DATE_FIELDS: [&str; 2] = ["date", "last_modified_at"];
 
 /// A date fact must be a calendar date, `YYYY-MM-DD` (optionally followed by a time, as Jekyll
 /// allows): `2025-02-31` would be shown as it is, and Jekyll itself refuses it.
+/// The values MDN gives a page's `status`, each shown as a badge by the page's title.
+pub const STATUS_VALUES: [&str; 3] = ["experimental", "deprecated", "non-standard"];
+
+/// A `status` value that is not one of MDN's: it shows no badge.
+fn check_status(ctx: &Ctx, meta: &PageMeta) -> Vec<Diagnostic> {
+    meta.status
+        .iter()
+        .filter(|s| !STATUS_VALUES.contains(&s.as_str()))
+        .map(|s| {
+            let close = STATUS_VALUES.iter().find(|v| strsim::levenshtein(v, &s.to_lowercase()) <= 2);
+            Diagnostic::warning("front-matter-status", format!("`{s}` is not a status MDN uses: it shows no badge"))
+                .at(ctx.field("status"))
+                .hint(match close {
+                    Some(v) => {
+                        format!("did you mean `{v}`? The values are `experimental`, `deprecated` and `non-standard`")
+                    }
+                    None => "the values are `experimental`, `deprecated` and `non-standard`".to_string(),
+                })
+        })
+        .collect()
+}
+
 fn check_dates(ctx: &Ctx, meta: &PageMeta) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for fact in meta.facts.iter().filter(|f| DATE_FIELDS.contains(&f.field.as_str())) {

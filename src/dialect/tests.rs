@@ -233,3 +233,21 @@ fn a_source_version_that_is_not_a_git_id_is_warned_about() {
         assert!(page(fields).is_empty(), "{fields:?}: {:?}", page(fields));
     }
 }
+
+#[test]
+fn an_mdn_status_that_is_not_one_of_mdns_is_a_warning() {
+    let page = |status: &str| {
+        let text = format!("---\ntitle: X\nslug: Web/API/WebSocket/close\nstatus:\n  - {status}\n---\n");
+        parse_ok("en", "web/api/websocket/close", &text)
+    };
+    let p = page("experimntal");
+    assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+    assert_eq!(p.warnings[0].code, "front-matter-status");
+    assert_eq!(p.warnings[0].location.as_ref().unwrap().line, 4);
+    assert!(p.warnings[0].hint.as_deref().unwrap().starts_with("did you mean `experimental`?"));
+    for status in ["experimental", "deprecated", "non-standard"] {
+        let p = page(status);
+        assert!(p.warnings.is_empty(), "{status}: {:?}", p.warnings);
+        assert_eq!(p.meta.status, [status]);
+    }
+}
