@@ -221,8 +221,9 @@ pub fn check(files: &[(String, Vec<u8>)], model: &Model, base_path: &str) -> Vec
             scans.insert(path.as_str(), scan(&String::from_utf8_lossy(bytes)));
         }
     }
-    // (where it is written, the link) → where, what is wrong, and the pages where it is broken.
-    type Broken = (Option<Location>, String, Vec<String>);
+    // (where it is written, the link) → where, what is wrong, the id it likely meant, and the
+    // pages where it is broken.
+    type Broken = (Option<Location>, String, Option<String>, Vec<String>);
     let mut broken: BTreeMap<(String, String), Broken> = BTreeMap::new();
     for (page, s) in &scans {
         for link in &s.links {
@@ -235,6 +236,7 @@ pub fn check(files: &[(String, Vec<u8>)], model: &Model, base_path: &str) -> Vec
                 _ => v,
             };
             let (target, fragment) = resolve(page, v);
+            let mut meant = None;
             let problem = if !by_path.contains_key(target.as_str()) {
                 if by_path.contains_key(format!("{target}/index.html").as_str()) {
                     None
@@ -244,6 +246,8 @@ pub fn check(files: &[(String, Vec<u8>)], model: &Model, base_path: &str) -> Vec
             } else {
                 match (&fragment, scans.get(target.as_str())) {
                     (Some(f), Some(t)) if !f.is_empty() && !t.ids.contains(f) => {
+                        // `#Status_codes` for the heading whose id is `status_codes`.
+                        meant = t.ids.iter().find(|id| id.eq_ignore_ascii_case(f)).cloned();
                         Some(format!("`{v}` leads to `#{f}`, but {target} has no element with that id"))
                     }
                     _ => None,
@@ -253,17 +257,21 @@ pub fn check(files: &[(String, Vec<u8>)], model: &Model, base_path: &str) -> Vec
             let at = locate(page, v, fragment.as_deref(), model);
             // A link written once (in a content file or a template) is one problem, wherever shown.
             let key = (at.as_ref().map(|l| l.to_string()).unwrap_or_default(), v.to_string());
-            broken.entry(key).or_insert_with(|| (at, problem, Vec::new())).2.push(page.to_string());
+            broken.entry(key).or_insert_with(|| (at, problem, meant, Vec::new())).3.push(page.to_string());
         }
     }
     broken
         .into_values()
-        .map(|(at, problem, pages)| {
+        .map(|(at, problem, meant, pages)| {
             let shown: Vec<&str> = pages.iter().take(4).map(String::as_str).collect();
             let more = if pages.len() > 4 { format!(" and {} more", pages.len() - 4) } else { String::new() };
+            let hint = match meant {
+                Some(id) => format!("did you mean `#{id}`? Heading ids are written in lower case"),
+                None => "link to a heading of the page with `#its-id` (see the page's table of contents), or to another page by its MDN address such as /en-US/docs/Web/API/WebSocket".to_string(),
+            };
             Diagnostic::error("link-broken", format!("broken link: {problem}"))
                 .label(format!("broken on {}{more}", shown.join(", ")))
-                .hint("link to a heading of the page with `#its-id` (see the page's table of contents), or to another page by its MDN address such as /en-US/docs/Web/API/WebSocket")
+                .hint(hint)
                 .at(at.unwrap_or_else(|| Location::file(format!("site/{}", pages[0]))))
         })
         .collect()

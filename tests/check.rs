@@ -90,7 +90,23 @@ fn broken_anchor_is_an_error_at_the_link() {
     assert_eq!(at(d), ("content/de/web/api/websocket/close/index.md".to_string(), 32));
     assert!(d.message.contains("#reasn"), "{}", d.message);
     assert!(d.label.as_deref().unwrap().contains("de/web/api/websocket/close/index.html"), "{d:?}");
-    assert!(d.hint.is_some());
+    assert!(d.hint.as_deref().unwrap().starts_with("link to a heading"), "{d:?}");
+}
+
+#[test]
+fn an_anchor_in_other_case_is_told_the_id() {
+    // Older translations link to `#Reason`; the heading's id is `reason`.
+    let dir = project_copy();
+    edit(
+        dir.path(),
+        "content/de/web/api/websocket/close/index.md",
+        "[`reason`](#reason)-Wert angeben.",
+        "[`reason`](#Reason)-Wert angeben.",
+    );
+    let (ok, diags) = check(dir.path());
+    assert!(!ok);
+    let d = diags.iter().find(|d| d.code == "link-broken").expect("a broken link");
+    assert_eq!(d.hint.as_deref(), Some("did you mean `#reason`? Heading ids are written in lower case"), "{d:?}");
 }
 
 #[test]
