@@ -41,8 +41,9 @@ pub struct I18n {
     bundles: BTreeMap<String, Bundle>,
     /// Message ids asked for but defined in no locale: reported after the run.
     undefined: Mutex<BTreeSet<String>>,
-    /// Whether to report them: not when the default language's messages are missing altogether.
-    report_undefined: bool,
+    /// Whether the default language has message files: without them every message is missing,
+    /// which is one problem (reported at load), not one per message.
+    default_found: bool,
     /// Every message without arguments, resolved once at load, by locale and id: every page asks
     /// for the same interface texts, from several threads at once.
     plain: FxHashMap<String, FxHashMap<String, Msg>>,
@@ -176,7 +177,7 @@ impl I18n {
             default: default.to_string(),
             bundles,
             undefined: Mutex::new(BTreeSet::new()),
-            report_undefined: default_found,
+            default_found,
             plain: FxHashMap::default(),
         };
         let all_ids: BTreeSet<&String> = ids.values().flat_map(|(set, _)| set).collect();
@@ -229,9 +230,14 @@ impl I18n {
         }
     }
 
+    /// Whether the default language has its message files (every message falls back to them).
+    pub fn has_default(&self) -> bool {
+        self.default_found
+    }
+
     /// Message ids asked for during the run that no locale defines, as warnings.
     pub fn undefined_report(&self) -> Vec<Diagnostic> {
-        if !self.report_undefined {
+        if !self.default_found {
             return Vec::new();
         }
         self.undefined

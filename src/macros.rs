@@ -294,14 +294,8 @@ pub const KNOWN: &[&str] = &[
 /// Macros MDN has retired that older translations still call, by lower-case name, with what to
 /// write instead.
 const RETIRED: &[(&str, &str)] = &[
-    (
-        "specname",
-        "the table of specifications is `{{Specifications}}`, made from the page's `spec-urls` (or the English page's): replace the old table with it",
-    ),
-    (
-        "spec2",
-        "the table of specifications is `{{Specifications}}`, made from the page's `spec-urls` (or the English page's): replace the old table with it",
-    ),
+    ("specname", SPECIFICATIONS_INSTEAD),
+    ("spec2", SPECIFICATIONS_INSTEAD),
     ("gecko", "write the browser and its version as text, e.g. “Firefox 11”"),
     ("geckorelease", "write the browser and its version as text, e.g. “Firefox 8”"),
     ("event", "link to the event's page, e.g. `{{domxref(\"WebSocket/open_event\", \"open\")}}`"),
@@ -309,20 +303,18 @@ const RETIRED: &[(&str, &str)] = &[
     ("languages", "delete it: the language menu lists the translations polyref finds"),
 ];
 
+const SPECIFICATIONS_INSTEAD: &str = "the table of specifications is `{{Specifications}}`, made from the page's `spec-urls` (or the English page's): replace the old table with it";
+const INTERACTIVE_INSTEAD: &str =
+    "polyref shows no interactive examples: delete the call, or show the example as a code block";
+
 /// MDN macros polyref does not render, by lower-case name, with what to write instead.
 const UNSUPPORTED: &[(&str, &str)] = &[
     (
         "embedlivesample",
         "polyref shows no live samples: delete the call, and the example's code blocks stay on the page",
     ),
-    (
-        "embedinteractiveexample",
-        "polyref shows no interactive examples: delete the call, or show the example as a code block",
-    ),
-    (
-        "interactiveexample",
-        "polyref shows no interactive examples: delete the call, or show the example as a code block",
-    ),
+    ("embedinteractiveexample", INTERACTIVE_INSTEAD),
+    ("interactiveexample", INTERACTIVE_INSTEAD),
     ("cssxref", "link with markdown, e.g. [`color`](/en-US/docs/Web/CSS/color)"),
     ("htmlelement", "link with markdown, e.g. [`<iframe>`](/en-US/docs/Web/HTML/Element/iframe)"),
 ];
@@ -337,6 +329,14 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             .hint("compare with the same macro on another page, or with MDN's documentation of it")
     };
     let str_arg = |i: usize| call.args.get(i).and_then(Arg::as_str);
+    // The link macros share their last arguments: the text to show (else `default`), an anchor
+    // in the target page, and a true value to show the text without `<code>`.
+    let shown = |default: &str| {
+        let text = esc(str_arg(1).filter(|t| !t.is_empty()).unwrap_or(default));
+        if call.args.get(3).is_some_and(Arg::truthy) { text } else { format!("<code>{text}</code>") }
+    };
+    let anchor =
+        || str_arg(2).filter(|a| !a.is_empty()).map(|a| format!("#{}", a.trim_start_matches('#'))).unwrap_or_default();
     let inline = |html: String| Ok(Output { html, block: false, untranslated: 0, warning: None });
     let block = |html: String| Ok(Output { html, block: true, untranslated: 0, warning: None });
     let badge = |class: &str, id: &str| inline(format!("<span class=\"badge {class}\">{}</span>", esc(&env.label(id))));
@@ -344,7 +344,8 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
     let no_args =
         |out: Result<Output, Diagnostic>| if call.args.is_empty() { out } else { Err(bad_args("no arguments")) };
     match name.as_str() {
-        "apiref" => match call.args.as_slice() {
+        // Sidebars and diagrams MDN draws from its own data: polyref has neither.
+        "apiref" | "defaultapisidebar" | "inheritancediagram" => match call.args.as_slice() {
             [] | [Arg::Str(_)] => inline(String::new()),
             _ => Err(bad_args("an optional API group name, e.g. (\"WebSockets API\")")),
         },
@@ -352,11 +353,6 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             "<div class=\"notecard note\" role=\"note\"><p>{}</p></div>",
             esc(&env.label("macro-available-in-workers"))
         )),
-        // Sidebars and diagrams MDN draws from its own data: polyref has neither.
-        "defaultapisidebar" | "inheritancediagram" => match call.args.as_slice() {
-            [] | [Arg::Str(_)] => inline(String::new()),
-            _ => Err(bad_args("an optional name, e.g. (\"WebSockets API\")")),
-        },
         "seecompattable" => no_args(block(header_box("experimental", "header-experimental", env))),
         "non-standard_header" => no_args(block(header_box("warning", "header-non-standard", env))),
         "deprecated_header" => no_args(block(header_box("caution", "header-deprecated", env))),
@@ -380,28 +376,18 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             let Some(api) = str_arg(0).filter(|t| !t.is_empty()) else {
                 return Err(bad_args("an API name and optionally the text to show, e.g. (\"CloseEvent.code\")"));
             };
-            let text = str_arg(1).filter(|t| !t.is_empty()).unwrap_or(api);
-            let anchor = str_arg(2)
-                .filter(|a| !a.is_empty())
-                .map(|a| format!("#{}", a.trim_start_matches('#')))
-                .unwrap_or_default();
-            let code = !call.args.get(3).is_some_and(Arg::truthy);
             let path = api.trim_end_matches("()").replace('.', "/");
             let key = format!("Web/API/{path}");
             let ours = env.our_page(&key);
             let warning = if ours.is_none() { crate::markdown::near_miss(&key, env).map(|d| d.at(at())) } else { None };
             let href = ours.unwrap_or_else(|| format!("https://developer.mozilla.org/{}/docs/{key}", env.mdn_locale()));
-            let text = if code { format!("<code>{}</code>", esc(text)) } else { esc(text) };
-            let html = format!("<a href=\"{}{}\">{text}</a>", esc(&href), esc(&anchor));
+            let html = format!("<a href=\"{}{}\">{}</a>", esc(&href), esc(&anchor()), shown(api));
             Ok(Output { html, block: false, untranslated: 0, warning })
         }
         "jsxref" => {
             let Some(api) = str_arg(0).filter(|t| !t.is_empty()) else {
                 return Err(bad_args("a JavaScript name, e.g. (\"undefined\")"));
             };
-            let text = str_arg(1).filter(|t| !t.is_empty()).unwrap_or(api);
-            let anchor = str_arg(2).filter(|a| !a.is_empty()).map(|a| format!("#{}", a.trim_start_matches('#')));
-            let code = !call.args.get(3).is_some_and(Arg::truthy);
             // As MDN reads the name: a path below the reference (`Statements/for...of`), or a
             // global object and its member (`Array.prototype.map()` is `Global_Objects/Array/map`).
             let name = api.trim_end_matches("()").replacen(".prototype.", ".", 1);
@@ -409,10 +395,9 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             let href = format!(
                 "https://developer.mozilla.org/{}/docs/Web/JavaScript/Reference/{path}{}",
                 env.mdn_locale(),
-                anchor.unwrap_or_default()
+                anchor()
             );
-            let text = if code { format!("<code>{}</code>", esc(text)) } else { esc(text) };
-            inline(format!("<a href=\"{}\">{text}</a>", esc(&href)))
+            inline(format!("<a href=\"{}\">{}</a>", esc(&href), shown(api)))
         }
         "httpheader" | "httpstatus" | "httpmethod" => {
             let Some(target) = str_arg(0).filter(|t| !t.is_empty() && !t.contains(['/', '?', '#'])) else {
@@ -423,27 +408,21 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
                 }));
             };
             // A status code shows its reason phrase, as MDN shows it: `400 Bad Request`.
-            let text = match (str_arg(1).filter(|t| !t.is_empty()), name.as_str()) {
-                (Some(text), _) => text.to_string(),
-                (None, "httpstatus") => match crate::data::http_status::reason(target) {
-                    Some(reason) => format!("{target} {reason}"),
-                    None => target.to_string(),
-                },
-                (None, _) => target.to_string(),
+            let default = match crate::data::http_status::reason(target).filter(|_| name == "httpstatus") {
+                Some(reason) => format!("{target} {reason}"),
+                None => target.to_string(),
             };
-            let text = text.as_str();
             let folder = match name.as_str() {
                 "httpheader" => "Headers",
                 "httpstatus" => "Status",
                 _ => "Methods",
             };
-            let anchor = str_arg(2).filter(|a| !a.is_empty()).map(|a| format!("#{}", a.trim_start_matches('#')));
             let href = format!(
                 "https://developer.mozilla.org/{}/docs/Web/HTTP/Reference/{folder}/{target}{}",
                 env.mdn_locale(),
-                anchor.unwrap_or_default()
+                anchor()
             );
-            inline(format!("<a href=\"{}\"><code>{}</code></a>", esc(&href), esc(text)))
+            inline(format!("<a href=\"{}\">{}</a>", esc(&href), shown(&default)))
         }
         "specifications" => no_args(block(specifications(env))),
         // `{{Compat("api.WebSocket.close")}}`, the older form, names the compatibility data.

@@ -185,17 +185,16 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     timings::mark("start");
 
     let (loaded, d) = load::load(config);
-    // Without the default language's messages (reported by load or by the messages' loading),
-    // each message the registry and the examples name would be reported missing as well.
-    let mut no_messages = d.iter().any(|d| d.code == "messages");
     diags.extend(d);
     timings::mark("load");
     let ((templates, assets), d) = load::load_templates(config);
     diags.extend(d);
 
     let (i18n, d) = I18n::load(&load::display_path(config, &config.i18n_dir), &config.default_locale, &loaded.messages);
-    no_messages |= d.iter().any(|d| d.code == "messages");
     diags.extend(d);
+    // Without the default language's messages (one error, from load or from the messages'
+    // loading), each message the registry and the examples name would be reported missing too.
+    let no_messages = !i18n.has_default();
     let i18n = Arc::new(i18n);
 
     let (files, d) = dialect::parse_all(&loaded.pages);

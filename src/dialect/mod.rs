@@ -539,11 +539,6 @@ fn check_source_ids(ctx: &Ctx, meta: &PageMeta, source_hash: Option<&str>) -> Ve
     out
 }
 
-/// The facts that hold a date (Jekyll's `date` and `last_modified_at`).
-const DATE_FIELDS: [&str; 2] = ["date", "last_modified_at"];
-
-/// A date fact must be a calendar date, `YYYY-MM-DD` (optionally followed by a time, as Jekyll
-/// allows): `2025-02-31` would be shown as it is, and Jekyll itself refuses it.
 /// The values MDN gives a page's `status`, each shown as a badge by the page's title.
 pub const STATUS_VALUES: [&str; 3] = ["experimental", "deprecated", "non-standard"];
 
@@ -566,6 +561,11 @@ fn check_status(ctx: &Ctx, meta: &PageMeta) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// The facts that hold a date (Jekyll's `date` and `last_modified_at`).
+const DATE_FIELDS: [&str; 2] = ["date", "last_modified_at"];
+
+/// A date fact must be a calendar date, `YYYY-MM-DD` (optionally followed by a time, as Jekyll
+/// allows): `2025-02-31` would be shown as it is, and Jekyll itself refuses it.
 fn check_dates(ctx: &Ctx, meta: &PageMeta) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for fact in meta.facts.iter().filter(|f| DATE_FIELDS.contains(&f.field.as_str())) {
