@@ -786,9 +786,7 @@ fn transform<'a>(mut events: Vec<Event<'a>>, outputs: &'a [Output], env: &Env, s
                 in_code = true;
                 let kind = match kind {
                     CodeBlockKind::Fenced(lang) => {
-                        let lang = lang.split_whitespace().next().unwrap_or("").trim_end_matches("-nolint");
-                        let lang = if lang == "javascript" { "js" } else { lang };
-                        CodeBlockKind::Fenced(CowStr::from(lang.to_string()))
+                        CodeBlockKind::Fenced(CowStr::from(fences::code_lang(&lang).to_string()))
                     }
                     k => k,
                 };
@@ -934,9 +932,12 @@ pub(crate) fn near_miss(key: &str, env: &Env) -> Option<Diagnostic> {
     )
 }
 
+mod fences;
 mod syntax;
 #[cfg(test)]
 mod tests;
+
+pub use fences::highlighted_code;
 
 /// Inline markdown (a front-matter value such as an attribution) → HTML, links resolved and
 /// images dropped.
