@@ -14,15 +14,15 @@ use crate::data::close_codes::CloseCodeRegistry;
 use crate::data::examples::{self, ExampleSet};
 use crate::data::examples_html;
 use crate::diag::{Diagnostic, Diagnostics, Location, Source};
-use crate::dialect::{self, ParsedFile, SourceInfo};
+use crate::dialect::{self, SourceInfo};
 use crate::head;
 use crate::highlight;
 use crate::i18n::I18n;
 use crate::json::{self, PageModel, SupplementModel};
 use crate::load;
 use crate::macros::{Env, esc};
-use crate::markdown::{self, Rendered, Section, SectionKind};
-use crate::model::{Availability, Entity, Model, Translation};
+use crate::markdown::{self, Section, SectionKind};
+use crate::model::{Availability, Entity, Model};
 use crate::render::{
     BadgeView, Chrome, FactView, FallbackView, HomeEntry, HomeView, LanguageView, PageView, Renderer, RootView,
     SourceView, SupplementView, TocItem,
@@ -316,13 +316,6 @@ pub struct RenderStats {
     pub write_error: Option<std::io::Error>,
 }
 
-/// Pages a thread renders before writing them: each kind of work (markdown, templates, the
-/// kernel's file writing) then runs for many pages in a row, with its code and data in the
-/// processor's caches rather than pushed out by the others at every page. On the 30,000-page
-/// benchmark corpus this is about 5% faster than writing each page as it is made, and holds
-/// about 1 MB per thread.
-const PAGE_BATCH: usize = 64;
-
 /// Renders every page of every locale, the homes, the root page, the status pages and the
 /// assets, handing each file to `sink` as soon as it is made, so that memory does not grow with
 /// the size of the site. Pure apart from the sink.
@@ -340,26 +333,18 @@ pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> 
     // Every (entity, locale) pair is a page: translated, or a marked fallback.
     let jobs: Vec<(&Entity, &str)> =
         prepared.model.entities.iter().flat_map(|e| config.locales.iter().map(move |l| (e, l.as_str()))).collect();
-    // Each page is written by the thread that rendered it, a batch at a time; only its counts
-    // are kept. The site-wide files (homes, root, assets, status, hosting extras) are made
-    // meanwhile.
+    // Each page is written by the thread that rendered it; only its counts are kept. The
+    // site-wide files (homes, root, assets, status, hosting extras) are made meanwhile.
     let render_pages = || -> Vec<(Vec<Diagnostic>, bool, bool, usize)> {
         let results = jobs
-            .par_chunks(PAGE_BATCH)
-            .flat_map_iter(|batch| {
-                // Markdown, then templates and models, then the file system, a batch at a time.
-                let bodies: Vec<PageBody> = batch.iter().map(|(e, l)| render_body(&shared, e, l)).collect();
-                let pages: Vec<PageOutput> = bodies.into_iter().map(|b| finish_page(&shared, b)).collect();
-                pages
-                    .into_iter()
-                    .map(|PageOutput { files, diags, fallback, untranslated }| {
-                        let written = !files.is_empty();
-                        for (rel, bytes) in files {
-                            put(&rel, &bytes);
-                        }
-                        (diags, written, fallback, untranslated)
-                    })
-                    .collect::<Vec<_>>()
+            .par_iter()
+            .map(|(e, l)| {
+                let PageOutput { files, diags, fallback, untranslated } = render_page(&shared, e, l);
+                let written = !files.is_empty();
+                for (rel, bytes) in files {
+                    put(&rel, &bytes);
+                }
+                (diags, written, fallback, untranslated)
             })
             .collect();
         timings::mark("pages");
@@ -591,29 +576,6 @@ struct PageOutput {
 
 /// Renders one entity in one locale: its HTML page and JSON model.
 fn render_page(shared: &Shared, entity: &Entity, locale: &str) -> PageOutput {
-    finish_page(shared, render_body(shared, entity, locale))
-}
-
-/// A page's markdown rendered, before its template and model: the first half of
-/// [`render_page`]. A build renders a batch of pages' bodies, then their templates, then
-/// writes them, so that each kind of work runs with its code and data in the processor's caches.
-struct PageBody<'a> {
-    entity: &'a Entity,
-    locale: &'a str,
-    translation: &'a Translation,
-    availability: Availability<'a>,
-    page_dir: String,
-    root: String,
-    body: Rendered,
-    diags: Vec<Diagnostic>,
-    /// The runnable examples' section, and the section it goes before.
-    runnable: Option<String>,
-    closing_at: usize,
-    supplements: Vec<SupplementView>,
-    supplement_bodies: Vec<(&'a ParsedFile, Rendered)>,
-}
-
-fn render_body<'a>(shared: &Shared<'a>, entity: &'a Entity, locale: &'a str) -> PageBody<'a> {
     let config = shared.config;
     let mut diags = Vec::new();
     let (translation, availability) = entity.for_locale(locale, config);
@@ -692,39 +654,6 @@ fn render_body<'a>(shared: &Shared<'a>, entity: &'a Entity, locale: &'a str) -> 
         });
         supplement_bodies.push((s, b));
     }
-    PageBody {
-        entity,
-        locale,
-        translation,
-        availability,
-        page_dir,
-        root,
-        body,
-        diags,
-        runnable,
-        closing_at,
-        supplements,
-        supplement_bodies,
-    }
-}
-
-/// The second half of [`render_page`]: the page's template and JSON model.
-fn finish_page(shared: &Shared, page: PageBody) -> PageOutput {
-    let PageBody {
-        entity,
-        locale,
-        translation,
-        availability,
-        page_dir,
-        root,
-        body,
-        mut diags,
-        runnable,
-        closing_at,
-        supplements,
-        supplement_bodies,
-    } = page;
-    let config = shared.config;
     let meta = &translation.primary.meta;
     let fallback = match availability {
         Availability::Translated => None,
