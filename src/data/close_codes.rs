@@ -11,14 +11,15 @@
 //! under [`CloseCodeEntry::message_id`].
 //!
 //! Parsing collects every problem of the file, each at the line of the entry or field it is
-//! about. serde_yaml reports no positions for values, so the layout is found by scanning the
-//! text: top-level keys at column 0, and the `- ` items of the block sequence under `codes:`.
+//! about: serde_yaml reports no positions for values, so `layout.rs` finds the top-level
+//! keys, the `- ` items under `codes:` and their fields in the text.
 
 use std::cmp::Reverse;
 use std::ops::{Range, RangeInclusive};
 
+use crate::data::layout::{self, Layout, kind};
 use crate::diag::{Diagnostic, Source};
-use crate::front_matter::{self, YamlMapping, YamlValue};
+use crate::front_matter::{YamlMapping, YamlValue};
 
 /// Path of the registry, relative to the project root.
 pub const PATH: &str = "content/data/close-codes.yaml";
@@ -113,7 +114,8 @@ impl CloseCodeRegistry {
     /// Parse and validate. Returns the registry when there is no error, plus all problems found
     /// (every one, not only the first).
     pub fn parse(source: &Source) -> (Option<CloseCodeRegistry>, Vec<Diagnostic>) {
-        let mut parser = Parser { source, layout: Layout::scan(&source.text), items_located: false, diags: Vec::new() };
+        let mut parser =
+            Parser { source, layout: Layout::scan(&source.text, "codes"), items_located: false, diags: Vec::new() };
         let registry = parser.registry();
         let failed = parser.diags.iter().any(Diagnostic::is_error);
         (registry.filter(|_| !failed), parser.diags)
@@ -148,132 +150,6 @@ impl CloseCodeRegistry {
     }
 }
 
-/// Positions in the registry text, found by scanning lines (the YAML library gives none).
-#[derive(Debug, Default)]
-struct Layout {
-    /// Keys at column 0, with the byte range of the key.
-    top_keys: Vec<(String, Range<usize>)>,
-    /// The `- ` items of the block sequence under `codes:`, in order.
-    items: Vec<Item>,
-}
-
-#[derive(Debug, Clone)]
-struct Item {
-    /// Byte offset of the `-`.
-    dash: usize,
-    /// End of the line holding the `-` (without the newline).
-    dash_line_end: usize,
-    /// End of the item's block: the start of the next item or of the next top-level key.
-    end: usize,
-    /// Column (in bytes; indentation is ASCII) at which the item's keys start.
-    key_col: Option<usize>,
-}
-
-impl Layout {
-    fn scan(text: &str) -> Layout {
-        let mut layout = Layout::default();
-        let mut in_codes = false;
-        let mut seq_indent: Option<usize> = None;
-        let mut offset = 0;
-        for raw in text.split_inclusive('\n') {
-            let start = offset;
-            offset += raw.len();
-            let line = raw.trim_end_matches(['\n', '\r']);
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            let rest = &line[indent..];
-            if rest.is_empty() || rest.starts_with('#') {
-                continue;
-            }
-            let is_dash = rest == "-" || rest.starts_with("- ");
-            if indent == 0 && !is_dash {
-                // A top-level key (or a document marker): it ends the `codes:` block.
-                if let Some(last) = layout.items.last_mut().filter(|_| in_codes) {
-                    last.end = start;
-                }
-                in_codes = false;
-                if let Some(key) = top_level_key(rest) {
-                    in_codes = key == "codes";
-                    layout.top_keys.push((key.to_owned(), start..start + key_len(rest)));
-                }
-                continue;
-            }
-            if !in_codes {
-                continue;
-            }
-            if is_dash && seq_indent.is_none_or(|s| s == indent) {
-                seq_indent = Some(indent);
-                if let Some(last) = layout.items.last_mut() {
-                    last.end = start;
-                }
-                let after = &rest[1..];
-                let gap = after.len() - after.trim_start_matches(' ').len();
-                let key_col = (!after.trim().is_empty()).then_some(indent + 1 + gap);
-                layout.items.push(Item {
-                    dash: start + indent,
-                    dash_line_end: start + line.len(),
-                    end: text.len(),
-                    key_col,
-                });
-            } else if let Some(item) = layout.items.last_mut()
-                && item.key_col.is_none()
-            {
-                // `-` alone on its line: the keys start on the next one.
-                item.key_col = Some(indent);
-            }
-        }
-        layout
-    }
-
-    fn top_key(&self, key: &str) -> Option<Range<usize>> {
-        self.top_keys.iter().find(|(k, _)| k == key).map(|(_, r)| r.clone())
-    }
-
-    /// Byte range of `key: value` inside `item`, if the key is written there.
-    fn field(&self, text: &str, item: &Item, key: &str) -> Option<Range<usize>> {
-        let col = item.key_col?;
-        let mut offset = line_start(text, item.dash);
-        let block = &text[offset..item.end];
-        for raw in block.split_inclusive('\n') {
-            let start = offset;
-            offset += raw.len();
-            let line = raw.trim_end_matches(['\n', '\r']);
-            let (Some(prefix), Some(rest)) = (line.get(..col), line.get(col..)) else {
-                continue;
-            };
-            if !prefix.chars().all(|c| c == ' ' || c == '-') {
-                continue;
-            }
-            let unquoted = rest
-                .strip_prefix('"')
-                .and_then(|r| r.strip_prefix(key)?.strip_prefix('"'))
-                .or_else(|| rest.strip_prefix(key));
-            if unquoted.is_some_and(|r| r.trim_start_matches(' ').starts_with(':')) {
-                return Some(start + col..start + line.len());
-            }
-        }
-        None
-    }
-}
-
-fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// The key of a top-level `key: value` line, without quotes.
-fn top_level_key(line: &str) -> Option<&str> {
-    let len = key_len(line);
-    let key = line[..len].trim_end();
-    let key = key.strip_prefix('"').and_then(|k| k.strip_suffix('"')).unwrap_or(key);
-    (len < line.len() && !key.is_empty()).then_some(key)
-}
-
-/// Length of the key part of `key: value` (up to the `:` that ends it), or the whole line.
-fn key_len(line: &str) -> usize {
-    line.char_indices()
-        .find(|&(i, c)| c == ':' && line[i + 1..].chars().next().is_none_or(|n| n == ' '))
-        .map_or(line.len(), |(i, _)| i)
-}
-
 struct Parser<'s> {
     source: &'s Source,
     layout: Layout,
@@ -291,22 +167,12 @@ enum Bad {
 
 impl Parser<'_> {
     fn registry(&mut self) -> Option<CloseCodeRegistry> {
-        let text = self.source.text.clone();
-        let root: YamlValue = match front_matter::parse_yaml(&text) {
+        let hint = "check the indentation and the quoting near this point; every entry under `codes:` starts \
+                    with `- ` at the same indentation";
+        let root = match layout::parse_yaml(self.source, "registry-yaml", "the close-code registry", hint) {
             Ok(v) => v,
-            Err(e) => {
-                let at = e.offset.unwrap_or(0);
-                self.error(
-                    "registry-yaml",
-                    at..at + 1,
-                    format!("the close-code registry is not valid YAML: {}", e.message),
-                    e.label.unwrap_or("the YAML parser stopped here"),
-                    e.hint.unwrap_or_else(|| {
-                        "check the indentation and the quoting near this point; every entry under \
-                         `codes:` starts with `- ` at the same indentation"
-                            .into()
-                    }),
-                );
+            Err(d) => {
+                self.diags.push(d);
                 return None;
             }
         };
@@ -765,7 +631,7 @@ impl Parser<'_> {
 
     fn item_at(&self, index: usize) -> Range<usize> {
         match self.layout.items.get(index).filter(|_| self.items_located) {
-            Some(item) => item.dash..item.dash_line_end,
+            Some(item) => item.dash..item.dash_line.end,
             None => self.layout.top_key("codes").unwrap_or(0..0),
         }
     }
@@ -775,7 +641,7 @@ impl Parser<'_> {
             .items
             .get(index)
             .filter(|_| self.items_located)
-            .and_then(|item| self.layout.field(&self.source.text, item, field))
+            .and_then(|item| Some(item.field(field)?.line.clone()))
             .unwrap_or_else(|| self.item_at(index))
     }
 
@@ -822,18 +688,6 @@ fn key_name(key: &YamlValue) -> String {
         YamlValue::Number(n) => n.to_string(),
         YamlValue::Bool(b) => b.to_string(),
         other => kind(other).to_owned(),
-    }
-}
-
-fn kind(v: &YamlValue) -> &'static str {
-    match v {
-        YamlValue::Null => "an empty value",
-        YamlValue::Bool(_) => "true/false",
-        YamlValue::Number(_) => "a number",
-        YamlValue::String(_) => "text",
-        YamlValue::Sequence(_) => "a list",
-        YamlValue::Mapping(_) => "a mapping",
-        YamlValue::Tagged(_) => "a tagged value",
     }
 }
 

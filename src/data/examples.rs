@@ -4,9 +4,9 @@
 //! is a claim that is checked against that outcome, never used as it.
 //!
 //! Parsing collects every problem of the file, each at the line (and for calls, the column) it
-//! is about. serde_yaml reports no positions for values, so the layout is found by scanning the
-//! text, as for the registry: top-level keys at column 0, the `- ` items under `examples:`, and
-//! the `key: value` lines of each item.
+//! is about: serde_yaml reports no positions for values, so `layout.rs` finds the
+//! top-level keys, the `- ` items under `examples:` and the `key: value` lines of each item in the
+//! text, as for the registry.
 
 use std::collections::BTreeSet;
 use std::ops::{Range, RangeInclusive};
@@ -15,8 +15,9 @@ use serde::Serialize;
 
 use crate::data::close_codes::CloseCodeRegistry;
 use crate::data::example_call::{Call, parse_call};
+use crate::data::layout::{self, Field, Item, Layout, kind};
 use crate::diag::{Diagnostic, Location, Source};
-use crate::front_matter::{self, YamlValue};
+use crate::front_matter::YamlValue;
 use crate::i18n::I18n;
 use crate::rules::{self, CloseBounds, CloseEventProps, Outcome};
 
@@ -138,7 +139,7 @@ impl ExampleSet {
     /// Parses the file and computes each example's outcome with `bounds`. Returns the set when
     /// there is no error, and every problem found.
     pub fn parse(source: &Source, bounds: &CloseBounds) -> (Option<ExampleSet>, Vec<Diagnostic>) {
-        let mut p = Parser { source, layout: Layout::scan(&source.text), bounds, diags: Vec::new() };
+        let mut p = Parser { source, layout: Layout::scan(&source.text, "examples"), bounds, diags: Vec::new() };
         let examples = p.examples();
         let failed = p.diags.iter().any(Diagnostic::is_error);
         let set = examples.filter(|_| !failed).map(|examples| ExampleSet { examples, bounds: bounds.clone() });
@@ -198,105 +199,6 @@ pub fn standard_of(call: &Call, bounds: &CloseBounds) -> Standard {
 // Layout: positions in the text
 // ---------------------------------------------------------------------------------------------
 
-/// A `key: value` line of an item.
-#[derive(Debug, Clone)]
-struct Field {
-    key: String,
-    /// Byte range of the line from the key to the end of the line.
-    line: Range<usize>,
-    /// Byte range of the value as written (quotes included), empty when on the next lines.
-    value: Range<usize>,
-}
-
-#[derive(Debug, Clone)]
-struct Item {
-    /// Byte range of the line holding the `-`.
-    dash_line: Range<usize>,
-    fields: Vec<Field>,
-}
-
-#[derive(Debug, Default)]
-struct Layout {
-    top_keys: Vec<(String, Range<usize>)>,
-    items: Vec<Item>,
-}
-
-impl Layout {
-    fn scan(text: &str) -> Layout {
-        let mut layout = Layout::default();
-        let mut in_examples = false;
-        let mut seq_indent: Option<usize> = None;
-        let mut key_col: Option<usize> = None;
-        let mut offset = 0;
-        for raw in text.split_inclusive('\n') {
-            let start = offset;
-            offset += raw.len();
-            let line = raw.trim_end_matches('\n');
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            let rest = &line[indent..];
-            if rest.is_empty() || rest.starts_with('#') {
-                continue;
-            }
-            let is_dash = rest == "-" || rest.starts_with("- ");
-            if indent == 0 && !is_dash {
-                in_examples = false;
-                if let Some((key, _)) = key_value(rest) {
-                    in_examples = key == "examples";
-                    layout.top_keys.push((key.to_string(), start..start + line.len()));
-                }
-                continue;
-            }
-            if !in_examples {
-                continue;
-            }
-            if is_dash && seq_indent.is_none_or(|s| s == indent) {
-                seq_indent = Some(indent);
-                let after = &rest[1..];
-                let gap = after.len() - after.trim_start_matches(' ').len();
-                let mut item = Item { dash_line: start..start + line.len(), fields: Vec::new() };
-                if after.trim().is_empty() {
-                    key_col = None;
-                } else {
-                    let col = indent + 1 + gap;
-                    key_col = Some(col);
-                    item.fields.extend(field(line, start, col));
-                }
-                layout.items.push(item);
-            } else if let Some(item) = layout.items.last_mut() {
-                let col = *key_col.get_or_insert(indent);
-                if indent == col {
-                    item.fields.extend(field(line, start, col));
-                }
-            }
-        }
-        layout
-    }
-
-    fn top_key(&self, key: &str) -> Option<Range<usize>> {
-        self.top_keys.iter().find(|(k, _)| k == key).map(|(_, r)| r.clone())
-    }
-}
-
-/// `key` and the rest of a `key: value` line.
-fn key_value(line: &str) -> Option<(&str, &str)> {
-    let i = line.char_indices().find(|&(i, c)| c == ':' && line[i + 1..].chars().next().is_none_or(|n| n == ' '))?.0;
-    let key = line[..i].trim_end();
-    let key = key.strip_prefix('"').and_then(|k| k.strip_suffix('"')).unwrap_or(key);
-    let key = key.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')).unwrap_or(key);
-    (!key.is_empty()).then_some((key, &line[i + 1..]))
-}
-
-fn field(line: &str, line_start: usize, col: usize) -> Option<Field> {
-    let rest = line.get(col..)?;
-    let (key, value) = key_value(rest)?;
-    let value_start = line_start + line.len() - value.trim_start_matches(' ').len();
-    Some(Field {
-        key: key.to_string(),
-        line: line_start + col..line_start + line.len(),
-        value: value_start..line_start + line.len(),
-    })
-}
-
 /// Where the parsed string `parsed` of a scalar written as `raw` starts in the text, when each
 /// character of it stands at its own place there (a plain scalar, or a quoted one without
 /// escapes); `None` otherwise.
@@ -335,22 +237,12 @@ impl Parser<'_> {
     }
 
     fn examples(&mut self) -> Option<Vec<Example>> {
-        let text = self.source.text.clone();
-        let root: YamlValue = match front_matter::parse_yaml(&text) {
+        let hint = "check the indentation and the quoting near this point; put a call that contains `: ` or ` #` \
+                    in single quotes: call: 'new CloseEvent(\"close\", { code: 1000 })'";
+        let root = match layout::parse_yaml(self.source, "examples-yaml", "the examples file", hint) {
             Ok(v) => v,
-            Err(e) => {
-                let at = e.offset.unwrap_or(0);
-                self.error(
-                    "examples-yaml",
-                    at..at + 1,
-                    format!("the examples file is not valid YAML: {}", e.message),
-                    e.label.unwrap_or("the YAML parser stopped here"),
-                    e.hint.unwrap_or_else(|| {
-                        "check the indentation and the quoting near this point; put a call that contains \
-                         `: ` or ` #` in single quotes: call: 'new CloseEvent(\"close\", { code: 1000 })'"
-                            .into()
-                    }),
-                );
+            Err(d) => {
+                self.diags.push(d);
                 return None;
             }
         };
@@ -367,7 +259,7 @@ impl Parser<'_> {
         for key in top.keys() {
             let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
             if !TOP_FIELDS.contains(&name.as_str()) {
-                let at = self.layout.top_key(&name).unwrap_or(0..0);
+                let at = self.layout.top_line(&name).unwrap_or(0..0);
                 self.error(
                     "examples-field",
                     at,
@@ -377,7 +269,7 @@ impl Parser<'_> {
                 );
             }
         }
-        let list_at = self.layout.top_key("examples").unwrap_or(0..0);
+        let list_at = self.layout.top_line("examples").unwrap_or(0..0);
         let Some(list) = top.get("examples").and_then(YamlValue::as_sequence) else {
             self.error(
                 "examples-field",
@@ -408,7 +300,7 @@ impl Parser<'_> {
         seen: &mut BTreeSet<String>,
     ) -> Option<Example> {
         let item_at = item.map_or(list_at.clone(), |i| i.dash_line.clone());
-        let field_at = |key: &str| -> Option<Field> { item?.fields.iter().find(|f| f.key == key).cloned() };
+        let field_at = |key: &str| -> Option<Field> { item?.field(key).cloned() };
         let Some(map) = value.as_mapping() else {
             self.error(
                 "examples-field",
@@ -658,18 +550,6 @@ fn is_valid_id(id: &str) -> bool {
         && id
             .split('-')
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-}
-
-fn kind(v: &YamlValue) -> &'static str {
-    match v {
-        YamlValue::Null => "nothing",
-        YamlValue::Bool(_) => "true/false",
-        YamlValue::Number(_) => "a number",
-        YamlValue::String(_) => "text",
-        YamlValue::Sequence(_) => "a list",
-        YamlValue::Mapping(_) => "a mapping",
-        YamlValue::Tagged(_) => "a tagged value",
-    }
 }
 
 fn yaml_text(v: &YamlValue) -> String {
