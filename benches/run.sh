@@ -8,6 +8,7 @@
 #   HUGO=0 bash benches/run.sh            # without Hugo
 #   GIT=0 bash benches/run.sh             # without the row of the corpus committed to git
 #   WHERE=ram INCREMENTAL=0 bash benches/run.sh
+#   KEEP=1 bash benches/run.sh          # keep the corpora (RAM_DIR, DISK_DIR) afterwards
 #
 # SIZES counts API pages; each is written in 3 locales. A round is one run of each tool in turn;
 # RUNS rounds (after a warm-up round) on the RAM disk, DISK_RUNS on disk, where a run and the
@@ -24,9 +25,14 @@ HUGO=${HUGO:-1}
 GIT=${GIT:-1}
 WHERE=${WHERE:-"ram disk"}
 INCREMENTAL=${INCREMENTAL:-1}
+KEEP=${KEEP:-0}
 RAM=${RAM_DIR:-/dev/shm/polyref-bench}
 DISK=${DISK_DIR:-$PWD/target/bench/disk}
 mkdir -p target/bench
+# The corpora take memory on the RAM disk (about 0.4 GB at 10,000 pages): the folders made here
+# are removed at the end, however the script ends, unless KEEP=1.
+cleanup() { for n in $SIZES; do rm -rf "${RAM:?}/$n" "${DISK:?}/$n"; done; rm -rf "$RAM/incremental"; }
+[ "$KEEP" = 1 ] || trap cleanup EXIT
 
 need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need hyperfine hyperfine

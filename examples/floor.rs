@@ -22,7 +22,12 @@ fn main() {
         .filter(|e| e.file_name() == "index.md")
         .map(|e| e.into_path())
         .collect();
-    let options = Options::ENABLE_TABLES | Options::ENABLE_GFM | Options::ENABLE_HEADING_ATTRIBUTES;
+    // The options polyref parses pages with (`src/markdown.rs`).
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_DEFINITION_LIST;
     files.par_iter().for_each(|path| {
         let text = fs::read_to_string(path).expect("read");
         let body = match text.strip_prefix("---\n").and_then(|r| r.split_once("\n---\n")) {
