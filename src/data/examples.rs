@@ -195,10 +195,6 @@ pub fn standard_of(call: &Call, bounds: &CloseBounds) -> Standard {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Layout: positions in the text
-// ---------------------------------------------------------------------------------------------
-
 /// Where the parsed string `parsed` of a scalar written as `raw` starts in the text, when each
 /// character of it stands at its own place there (a plain scalar, or a quoted one without
 /// escapes); `None` otherwise.
@@ -259,7 +255,7 @@ impl Parser<'_> {
         for key in top.keys() {
             let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
             if !TOP_FIELDS.contains(&name.as_str()) {
-                let at = self.layout.top_line(&name).unwrap_or(0..0);
+                let at = self.layout.top_key(&name).unwrap_or(0..0);
                 self.error(
                     "examples-field",
                     at,
@@ -269,7 +265,7 @@ impl Parser<'_> {
                 );
             }
         }
-        let list_at = self.layout.top_line("examples").unwrap_or(0..0);
+        let list_at = self.layout.top_key("examples").unwrap_or(0..0);
         let Some(list) = top.get("examples").and_then(YamlValue::as_sequence) else {
             self.error(
                 "examples-field",

@@ -12,18 +12,10 @@ use crate::front_matter::{self, YamlValue};
 /// The top-level keys and the items of the file's list.
 #[derive(Debug, Default)]
 pub(crate) struct Layout {
-    top_keys: Vec<TopKey>,
+    /// Keys at column 0 (unquoted), with the key as written (quotes included).
+    top_keys: Vec<(String, Range<usize>)>,
     /// The `- ` items of the list, in order.
     pub items: Vec<Item>,
-}
-
-#[derive(Debug)]
-struct TopKey {
-    name: String,
-    /// The key as written (quotes included).
-    key: Range<usize>,
-    /// The whole line.
-    line: Range<usize>,
 }
 
 /// An item of the list.
@@ -71,11 +63,7 @@ impl Layout {
                 in_list = false;
                 if let Some((name, key_len, _)) = key_value(rest) {
                     in_list = name == list;
-                    layout.top_keys.push(TopKey {
-                        name: name.to_owned(),
-                        key: start..start + key_len,
-                        line: start..start + line.len(),
-                    });
+                    layout.top_keys.push((name.to_owned(), start..start + key_len));
                 }
                 continue;
             }
@@ -108,12 +96,7 @@ impl Layout {
 
     /// The top-level key `name` as written.
     pub fn top_key(&self, name: &str) -> Option<Range<usize>> {
-        self.top_keys.iter().find(|k| k.name == name).map(|k| k.key.clone())
-    }
-
-    /// The line of the top-level key `name`.
-    pub fn top_line(&self, name: &str) -> Option<Range<usize>> {
-        self.top_keys.iter().find(|k| k.name == name).map(|k| k.line.clone())
+        self.top_keys.iter().find(|(k, _)| k == name).map(|(_, r)| r.clone())
     }
 }
 
@@ -182,7 +165,7 @@ mod tests {
         let layout = Layout::scan(TEXT, "list");
         let at = |r: Range<usize>| &TEXT[r];
         assert_eq!(at(layout.top_key("top").unwrap()), "\"top\"");
-        assert_eq!(at(layout.top_line("list").unwrap()), "list:");
+        assert_eq!(at(layout.top_key("list").unwrap()), "list");
         assert_eq!(at(layout.top_key("after").unwrap()), "after");
         assert_eq!(layout.items.len(), 2);
         let first = &layout.items[0];
