@@ -158,6 +158,17 @@ struct Parser<'s> {
     diags: Vec<Diagnostic>,
 }
 
+/// The registry file, for the messages about its whole.
+const REGISTRY_FILE: layout::FileKind = layout::FileKind {
+    what: "the close-code registry",
+    code: "registry-yaml",
+    yaml_hint: "check the indentation and the quoting near this point; every entry under `codes:` starts with \
+                `- ` at the same indentation",
+    expected: "expected `max_reason_bytes:` and `codes:`",
+    shape_hint: "the file has two top-level keys: `max_reason_bytes: 123` and `codes:` followed by the list of \
+                 entries",
+};
+
 /// What went wrong with a field's value.
 enum Bad {
     Missing,
@@ -167,27 +178,13 @@ enum Bad {
 
 impl Parser<'_> {
     fn registry(&mut self) -> Option<CloseCodeRegistry> {
-        let hint = "check the indentation and the quoting near this point; every entry under `codes:` starts \
-                    with `- ` at the same indentation";
-        let root = match layout::parse_yaml(self.source, "registry-yaml", "the close-code registry", hint) {
-            Ok(v) => v,
+        let top = match layout::parse_mapping(self.source, &REGISTRY_FILE) {
+            Ok(top) => top,
             Err(d) => {
                 self.diags.push(d);
                 return None;
             }
         };
-        let Some(top) = root.as_mapping() else {
-            self.error(
-                "registry-yaml",
-                0..0,
-                format!("the close-code registry must be a mapping, but the file holds {}", kind(&root)),
-                "expected `max_reason_bytes:` and `codes:`",
-                "the file has two top-level keys: `max_reason_bytes: 123` and `codes:` followed \
-                 by the list of entries",
-            );
-            return None;
-        };
-
         for key in top.keys() {
             let name = key_name(key);
             if !TOP_FIELDS.contains(&name.as_str()) {
@@ -196,8 +193,8 @@ impl Parser<'_> {
             }
         }
 
-        let max_reason_bytes = self.max_reason_bytes(top);
-        let entries = self.entries(top);
+        let max_reason_bytes = self.max_reason_bytes(&top);
+        let entries = self.entries(&top);
         Some(CloseCodeRegistry { entries: entries?, max_reason_bytes: max_reason_bytes? })
     }
 

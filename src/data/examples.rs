@@ -219,6 +219,16 @@ struct Parser<'s> {
     diags: Vec<Diagnostic>,
 }
 
+/// The examples file, for the messages about its whole.
+const EXAMPLES_FILE: layout::FileKind = layout::FileKind {
+    what: "the examples file",
+    code: "examples-yaml",
+    yaml_hint: "check the indentation and the quoting near this point; put a call that contains `: ` or ` #` in \
+                single quotes: call: 'new CloseEvent(\"close\", { code: 1000 })'",
+    expected: "expected `examples:`",
+    shape_hint: HINT_FORMAT,
+};
+
 const HINT_FORMAT: &str = "each example is `- id: …`, `call: …` and optionally `expect: …`; see the comments at \
                            the top of content/data/close-examples.yaml";
 
@@ -233,24 +243,12 @@ impl Parser<'_> {
     }
 
     fn examples(&mut self) -> Option<Vec<Example>> {
-        let hint = "check the indentation and the quoting near this point; put a call that contains `: ` or ` #` \
-                    in single quotes: call: 'new CloseEvent(\"close\", { code: 1000 })'";
-        let root = match layout::parse_yaml(self.source, "examples-yaml", "the examples file", hint) {
-            Ok(v) => v,
+        let top = match layout::parse_mapping(self.source, &EXAMPLES_FILE) {
+            Ok(top) => top,
             Err(d) => {
                 self.diags.push(d);
                 return None;
             }
-        };
-        let Some(top) = root.as_mapping() else {
-            self.error(
-                "examples-yaml",
-                0..0,
-                "the examples file must be a mapping with the key `examples:`".into(),
-                "expected `examples:`",
-                HINT_FORMAT,
-            );
-            return None;
         };
         for key in top.keys() {
             let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::diag::{Diagnostic, Source};
-use crate::front_matter::{self, YamlValue};
+use crate::front_matter::{self, YamlMapping, YamlValue};
 
 /// The top-level keys and the items of the file's list.
 #[derive(Debug, Default)]
@@ -141,6 +141,32 @@ pub(crate) fn parse_yaml(source: &Source, code: &'static str, what: &str, hint: 
     })
 }
 
+/// What a data file is, for the messages about its whole: its name in them (`the examples
+/// file`), the code of its YAML errors, and hints on its syntax and on its shape.
+pub(crate) struct FileKind {
+    pub what: &'static str,
+    pub code: &'static str,
+    pub yaml_hint: &'static str,
+    /// The label where a mapping was expected: the top-level keys it should hold.
+    pub expected: &'static str,
+    pub shape_hint: &'static str,
+}
+
+/// The file's top-level mapping, or the error that says why it has none: it is not YAML, or it
+/// is YAML of another kind (a list, a single value, nothing).
+pub(crate) fn parse_mapping(source: &Source, file: &FileKind) -> Result<YamlMapping, Diagnostic> {
+    match parse_yaml(source, file.code, file.what, file.yaml_hint)? {
+        YamlValue::Mapping(top) => Ok(top),
+        other => Err(Diagnostic::error(
+            file.code,
+            format!("{} must be a mapping, but the file holds {}", file.what, kind(&other)),
+        )
+        .at(source.at(0..0))
+        .label(file.expected)
+        .hint(file.shape_hint)),
+    }
+}
+
 /// What a YAML value is, as a message tells a translator who wrote the wrong kind.
 pub(crate) fn kind(v: &YamlValue) -> &'static str {
     match v {
@@ -187,5 +213,24 @@ mod tests {
         let d = parse_yaml(&source, "data-yaml", "the data file", "a hint").unwrap_err();
         assert!(d.message.starts_with("the data file is not valid YAML: "), "{}", d.message);
         assert_eq!(d.location.as_ref().map(|l| l.line), Some(2), "{d:?}");
+    }
+
+    #[test]
+    fn a_file_of_another_kind_than_a_mapping_says_what_it_holds() {
+        let file = FileKind {
+            what: "the data file",
+            code: "data-yaml",
+            yaml_hint: "a hint on YAML",
+            expected: "expected `list:`",
+            shape_hint: "a hint on the shape",
+        };
+        for (text, holds) in [("- a: 1\n", "a list"), ("just text\n", "text"), ("", "an empty value")] {
+            let d = parse_mapping(&Source::new("data.yaml", text), &file).unwrap_err();
+            assert_eq!(d.code, "data-yaml");
+            assert_eq!(d.message, format!("the data file must be a mapping, but the file holds {holds}"));
+            assert_eq!(d.hint.as_deref(), Some("a hint on the shape"));
+        }
+        let top = parse_mapping(&Source::new("data.yaml", TEXT), &file).unwrap();
+        assert_eq!(top.len(), 3);
     }
 }
