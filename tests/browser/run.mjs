@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CHROMIUM, launchOptions } from '../chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const project = path.resolve(here, '..', '..');
@@ -26,7 +27,7 @@ function option(name, fallback) {
 }
 
 const siteDir = path.resolve(option('--site', path.join(project, 'target', 'ci-site')));
-const chromiumPath = option('--chromium', process.env.CHROMIUM || '/usr/bin/chromium');
+const chromiumPath = option('--chromium', DEFAULT_CHROMIUM);
 const shotsDir = path.join(project, 'target', 'browser-test');
 
 const LOCALES = ['en', 'es', 'de'];
@@ -283,20 +284,7 @@ async function main() {
   const base = `http://127.0.0.1:${server.address().port}`;
   let browser;
   try {
-    // Playwright starts Chromium with a fresh temporary profile folder (--user-data-dir) and
-    // removes it when the browser closes.
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch(launchOptions(chromiumPath));
   } catch (e) {
     server.close();
     console.log(`Chromium could not be started from ${chromiumPath}: ${e.message.split('\n')[0]}`);

@@ -3,26 +3,16 @@
 
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { DEFAULT_CHROMIUM, launchOptions } from '../../chromium.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM = DEFAULT_CHROMIUM;
 
 /** Starts headless Chromium with a fresh profile and no traffic of its own. */
 export async function launch() {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(launchOptions(CHROMIUM));
 }
 
 /**
