@@ -12,12 +12,18 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(front_matter macros markdown close_rules data_files)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-# The data files' target starts from the project's data files and the broken ones of the tests:
-# YAML's shape is slow to find from nothing.
-mkdir -p corpus/data_files
-for f in ../content/data/*.yaml ../tests/fixtures/bad/*/content/data/*.yaml; do
-  cp "$f" "corpus/data_files/seed-$(echo "$f" | tr '/.' '__')"
-done
+# The targets that read files start from the project's files and the broken ones of the tests:
+# front matter and YAML are slow to find from nothing.
+seed() {
+  local target=$1
+  shift
+  mkdir -p "corpus/$target"
+  for f in "$@"; do cp "$f" "corpus/$target/seed-$(echo "${f#../}" | tr '/.' '__')"; done
+}
+mapfile -t pages < <(find ../content ../tests/fixtures -name '*.md' -size -64k)
+seed front_matter "${pages[@]}"
+seed markdown "${pages[@]}"
+seed data_files ../content/data/*.yaml ../tests/fixtures/bad/*/content/data/*.yaml
 status=0
 for t in "${targets[@]}"; do
   echo "== $t for ${seconds}s"
