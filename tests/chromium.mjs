@@ -9,7 +9,7 @@ export const DEFAULT_CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
  * Options for playwright-core's `chromium.launch`. Playwright gives the browser a fresh temporary
  * profile folder (--user-data-dir) and removes it when the browser closes.
  */
-export function launchOptions(executablePath = DEFAULT_CHROMIUM) {
+export function launchOptions(executablePath) {
   return {
     executablePath,
     headless: true,

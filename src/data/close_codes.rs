@@ -159,7 +159,7 @@ struct Parser<'s> {
 }
 
 /// The registry file, for the messages about its whole.
-const REGISTRY_FILE: layout::FileKind = layout::FileKind {
+const REGISTRY_FILE: layout::DataFile = layout::DataFile {
     what: "the close-code registry",
     code: "registry-yaml",
     yaml_hint: "check the indentation and the quoting near this point; every entry under `codes:` starts with \

@@ -220,7 +220,7 @@ struct Parser<'s> {
 }
 
 /// The examples file, for the messages about its whole.
-const EXAMPLES_FILE: layout::FileKind = layout::FileKind {
+const EXAMPLES_FILE: layout::DataFile = layout::DataFile {
     what: "the examples file",
     code: "examples-yaml",
     yaml_hint: "check the indentation and the quoting near this point; put a call that contains `: ` or ` #` in \

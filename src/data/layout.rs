@@ -143,7 +143,7 @@ pub(crate) fn parse_yaml(source: &Source, code: &'static str, what: &str, hint: 
 
 /// What a data file is, for the messages about its whole: its name in them (`the examples
 /// file`), the code of its YAML errors, and hints on its syntax and on its shape.
-pub(crate) struct FileKind {
+pub(crate) struct DataFile {
     pub what: &'static str,
     pub code: &'static str,
     pub yaml_hint: &'static str,
@@ -154,7 +154,7 @@ pub(crate) struct FileKind {
 
 /// The file's top-level mapping, or the error that says why it has none: it is not YAML, or it
 /// is YAML of another kind (a list, a single value, nothing).
-pub(crate) fn parse_mapping(source: &Source, file: &FileKind) -> Result<YamlMapping, Diagnostic> {
+pub(crate) fn parse_mapping(source: &Source, file: &DataFile) -> Result<YamlMapping, Diagnostic> {
     match parse_yaml(source, file.code, file.what, file.yaml_hint)? {
         YamlValue::Mapping(top) => Ok(top),
         other => Err(Diagnostic::error(
@@ -217,7 +217,7 @@ mod tests {
 
     #[test]
     fn a_file_of_another_kind_than_a_mapping_says_what_it_holds() {
-        let file = FileKind {
+        let file = DataFile {
             what: "the data file",
             code: "data-yaml",
             yaml_hint: "a hint on YAML",

@@ -3,9 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { DEFAULT_CHROMIUM, launchOptions } from '../../chromium.mjs';
-
-export const CHROMIUM = DEFAULT_CHROMIUM;
+import { DEFAULT_CHROMIUM as CHROMIUM, launchOptions } from '../../chromium.mjs';
 
 /** Starts headless Chromium with a fresh profile and no traffic of its own. */
 export async function launch() {
