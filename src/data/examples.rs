@@ -226,8 +226,10 @@ const EXAMPLES_FILE: layout::DataFile = layout::DataFile {
     yaml_hint: "check the indentation and the quoting near this point; put a call that contains `: ` or ` #` in \
                 single quotes: call: 'new CloseEvent(\"close\", { code: 1000 })'",
     expected: "expected `examples:`",
-    shape_hint: HINT_FORMAT,
+    shape_hint: TOP_HINT,
 };
+
+const TOP_HINT: &str = "the file has one top-level key, `examples:`, followed by the list of examples";
 
 const HINT_FORMAT: &str = "each example is `- id: …`, `call: …` and optionally `expect: …`; see the comments at \
                            the top of content/data/close-examples.yaml";
@@ -259,7 +261,7 @@ impl Parser<'_> {
                     at,
                     format!("`{name}` is not a field of the examples file"),
                     "unknown field",
-                    "the file has one top-level key, `examples:`, followed by the list of examples",
+                    TOP_HINT,
                 );
             }
         }
