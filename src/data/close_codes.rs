@@ -17,7 +17,7 @@
 use std::cmp::Reverse;
 use std::ops::{Range, RangeInclusive};
 
-use crate::data::layout::{self, Layout, kind};
+use crate::data::layout::{self, Layout, key_name, kind};
 use crate::diag::{Diagnostic, Source};
 use crate::front_matter::{YamlMapping, YamlValue};
 
@@ -677,15 +677,6 @@ fn registered_inside(a: &CloseCodeEntry, b: &CloseCodeEntry) -> bool {
 
 fn describe(e: &CloseCodeEntry) -> String {
     if e.is_range() { format!("range {}-{}", e.first, e.last) } else { format!("code {}", e.first) }
-}
-
-fn key_name(key: &YamlValue) -> String {
-    match key {
-        YamlValue::String(s) => s.clone(),
-        YamlValue::Number(n) => n.to_string(),
-        YamlValue::Bool(b) => b.to_string(),
-        other => kind(other).to_owned(),
-    }
 }
 
 /// The allowed name closest to a misspelt one, if it is close enough to be a likely typo.

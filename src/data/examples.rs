@@ -253,7 +253,7 @@ impl Parser<'_> {
             }
         };
         for key in top.keys() {
-            let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
+            let name = layout::key_name(key);
             if !TOP_FIELDS.contains(&name.as_str()) {
                 let at = self.layout.top_key(&name).unwrap_or(0..0);
                 self.error(
@@ -308,7 +308,7 @@ impl Parser<'_> {
             return None;
         };
         for key in map.keys() {
-            let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
+            let name = layout::key_name(key);
             if !FIELDS.contains(&name.as_str()) {
                 let at = field_at(&name).map_or(item_at.clone(), |f| f.line);
                 self.error(
@@ -668,6 +668,15 @@ mod tests {
         let (_, diags) = parse("examples:\n  - id: a\n    call: new CloseEvent(\"close\", { code: 1 })\n");
         assert_eq!(diags[0].code, "examples-yaml");
         assert_eq!(pos(&diags[0]).0, 3);
+    }
+
+    #[test]
+    fn a_key_that_is_not_text_is_named_as_written() {
+        let d = only_error("examples:\n  - id: a\n    call: socket.close()\n    2: red\n");
+        assert_eq!((d.message.as_str(), pos(&d)), ("`2` is not a field of an example", (4, 5)));
+        let (_, diags) = parse("examples:\n  - id: a\n    call: socket.close()\n1: oops\n");
+        let d = diags.iter().find(|d| d.code == "examples-field").unwrap();
+        assert_eq!((d.message.as_str(), pos(d)), ("`1` is not a field of the examples file", (4, 1)));
     }
 
     #[test]

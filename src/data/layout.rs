@@ -167,6 +167,17 @@ pub(crate) fn parse_mapping(source: &Source, file: &DataFile) -> Result<YamlMapp
     }
 }
 
+/// A mapping's key as the file writes it (`codes`, `1`, `true`), for messages that name it; a key
+/// that is itself a list or mapping is named by its kind.
+pub(crate) fn key_name(key: &YamlValue) -> String {
+    match key {
+        YamlValue::String(s) => s.clone(),
+        YamlValue::Number(n) => n.to_string(),
+        YamlValue::Bool(b) => b.to_string(),
+        other => kind(other).to_owned(),
+    }
+}
+
 /// What a YAML value is, as a message tells a translator who wrote the wrong kind.
 pub(crate) fn kind(v: &YamlValue) -> &'static str {
     match v {
