@@ -443,32 +443,49 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             .at(at())
             .hint("content/data/close-codes.yaml is missing or has errors (reported above): restore it, or fix them")),
         },
-        _ => {
-            let not_rendered = RETIRED
-                .iter()
-                .map(|entry| (entry, "is a macro MDN no longer has, and polyref does not render it"))
-                .chain(UNSUPPORTED.iter().map(|entry| (entry, "is an MDN macro that polyref does not render")))
-                .find(|((n, _), _)| *n == name);
-            if let Some(((_, instead), what)) = not_rendered {
-                return Err(Diagnostic::error("macro-unknown", format!("`{}` {what}", call.name))
-                    .at(at())
-                    .hint(*instead));
-            }
-            let closest = KNOWN
-                .iter()
-                .min_by_key(|k| strsim::levenshtein(k, &name))
-                .filter(|k| strsim::levenshtein(k, &name) <= 3);
-            let hint = match closest {
-                Some(k) => format!("did you mean `{}`? (macro names are not case-sensitive)", canonical_name(k)),
-                None => {
-                    format!("known macros: {}", KNOWN.iter().map(|k| canonical_name(k)).collect::<Vec<_>>().join(", "))
-                }
-            };
-            Err(Diagnostic::error("macro-unknown", format!("`{}` is not a macro polyref knows", call.name))
-                .at(at())
-                .hint(hint))
+        _ => Err(unknown(call, &name).at(at())),
+    }
+}
+
+/// The error for a call of a macro polyref does not render; `name` is the call's name lowercased.
+fn unknown(call: &Call, name: &str) -> Diagnostic {
+    let not_rendered = RETIRED
+        .iter()
+        .map(|entry| (entry, "is a macro MDN no longer has, and polyref does not render it"))
+        .chain(UNSUPPORTED.iter().map(|entry| (entry, "is an MDN macro that polyref does not render")))
+        .find(|((n, _), _)| *n == name);
+    if let Some(((_, instead), what)) = not_rendered {
+        return Diagnostic::error("macro-unknown", format!("`{}` {what}", call.name)).hint(*instead);
+    }
+    let closest =
+        KNOWN.iter().min_by_key(|k| strsim::levenshtein(k, name)).filter(|k| strsim::levenshtein(k, name) <= 3);
+    let hint = match closest {
+        Some(k) => format!("did you mean `{}`? (macro names are not case-sensitive)", canonical_name(k)),
+        None => format!("known macros: {}", KNOWN.iter().map(|k| canonical_name(k)).collect::<Vec<_>>().join(", ")),
+    };
+    Diagnostic::error("macro-unknown", format!("`{}` is not a macro polyref knows", call.name)).hint(hint)
+}
+
+/// The error for a `{{…}}` that is not written as a call.
+pub fn syntax_error(e: SyntaxError, source: &Source, body_start: usize) -> Diagnostic {
+    Diagnostic::error("macro-syntax", e.message)
+        .at(source.at(body_start + e.range.start..body_start + e.range.end))
+        .hint("a macro is written `{{name}}` or `{{name(\"argument\", …)}}` on one line")
+}
+
+/// The problems of `body`'s macro calls that show without rendering the page: a `{{…}}` not
+/// written as a call, and a name polyref does not know. For a page whose front matter has errors
+/// (it is not rendered), so that one run reports these as well.
+pub fn check_calls(body: &str, source: &Source, body_start: usize) -> Vec<Diagnostic> {
+    let (calls, errors) = scan(body);
+    let mut diags: Vec<Diagnostic> = errors.into_iter().map(|e| syntax_error(e, source, body_start)).collect();
+    for call in &calls {
+        let name = call.name.to_ascii_lowercase();
+        if !KNOWN.contains(&name.as_str()) {
+            diags.push(unknown(call, &name).at(source.at(body_start + call.range.start..body_start + call.range.end)));
         }
     }
+    diags
 }
 
 /// A macro's name as MDN writes it.

@@ -156,13 +156,7 @@ pub fn render_with_ids(file: &ParsedFile, env: &Env, taken: &mut Ids) -> (Render
         b => Cow::Borrowed(b),
     };
     let (calls, errors) = macros::scan(&body);
-    for e in errors {
-        diags.push(
-            Diagnostic::error("macro-syntax", e.message)
-                .at(source.at(body_start + e.range.start..body_start + e.range.end))
-                .hint("a macro is written `{{name}}` or `{{name(\"argument\", …)}}` on one line"),
-        );
-    }
+    diags.extend(errors.into_iter().map(|e| macros::syntax_error(e, source, body_start)));
     let mut outputs = Vec::with_capacity(calls.len());
     let mut text = String::with_capacity(body.len());
     // (end of a placeholder in `text`, body offset minus text offset after it)

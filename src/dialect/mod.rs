@@ -204,9 +204,21 @@ pub fn parse(file: &ContentFile, mdn_locale: &str) -> Result<ParsedFile, Vec<Dia
 }
 
 /// Reads the front matter of every file, in parallel: the files that parsed, in order, and every
-/// problem found (each file's warnings taken out of it).
+/// problem found (each file's warnings taken out of it). A file whose front matter has errors is
+/// not rendered, but the errors its macro calls show without rendering are reported with them, so
+/// that one run finds both.
 pub fn parse_all(files: &[ContentFile]) -> (Vec<ParsedFile>, Vec<Diagnostic>) {
-    let results: Vec<_> = files.par_iter().map(|f| parse(f, crate::config::Config::mdn_locale(&f.locale))).collect();
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            parse(f, crate::config::Config::mdn_locale(&f.locale)).map_err(|mut diags| {
+                if let Ok(split) = front_matter::split(&f.source.text) {
+                    diags.extend(crate::macros::check_calls(split.body, &f.source, split.body_start));
+                }
+                diags
+            })
+        })
+        .collect();
     let mut parsed = Vec::with_capacity(results.len());
     let mut diags = Vec::new();
     for r in results {
