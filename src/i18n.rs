@@ -71,6 +71,75 @@ fn ids_of(resource: &FluentResource) -> Vec<String> {
     ids
 }
 
+/// Where `name` (a message id, or a term's `-id`) is defined in `text`: the ranges of its
+/// definitions' ids, in order. A definition starts its line: `name =` or `name=`.
+fn definitions(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(name)
+            && rest.trim_start_matches([' ', '\t']).starts_with('=')
+        {
+            found.push(start..start + name.len());
+        }
+        start += line.len();
+    }
+    found
+}
+
+/// The errors for the entries of `source` that `earlier` files of `locale`, or `source` itself
+/// higher up, define already: each at the definition that repeats, naming the first one.
+fn duplicates(
+    locale: &str,
+    earlier: &[Source],
+    source: &Source,
+    errors: Vec<fluent_bundle::FluentError>,
+) -> Vec<Diagnostic> {
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    let mut diags = Vec::new();
+    for e in errors {
+        let fluent_bundle::FluentError::Overriding { kind, id } = e else {
+            diags.push(Diagnostic::error("fluent-duplicate", e.to_string()).at(Location::file(source.path.clone())));
+            continue;
+        };
+        // The kind is "message" or "term" (its type is not exported by fluent-bundle).
+        let what = kind.to_string();
+        let name = if what == "term" { format!("-{id}") } else { id.clone() };
+        // Messages and terms share one namespace in a bundle: `foo` and `-foo` collide.
+        let defined = |text: &str| {
+            let mut all = definitions(text, &id);
+            all.extend(definitions(text, &format!("-{id}")));
+            all.sort_by_key(|r| r.start);
+            all
+        };
+        let first_elsewhere = earlier.iter().find_map(|s| defined(&s.text).first().map(|r| s.at(r.clone())));
+        let here = defined(&source.text);
+        let nth = seen.entry(id.clone()).or_default();
+        // Without an earlier file, the first definition is this file's and the errors are for the
+        // ones after it.
+        let (first, again) = match first_elsewhere {
+            Some(first) => (Some(first), here.get(*nth)),
+            None => (here.first().map(|r| source.at(r.clone())), here.get(*nth + 1)),
+        };
+        *nth += 1;
+        let mut d =
+            Diagnostic::error("fluent-duplicate", format!("the {what} `{name}` is defined twice in `{locale}`"))
+                .at(match again {
+                    Some(r) => source.at(r.clone()),
+                    None => Location::file(source.path.clone()),
+                })
+                .label("defined again here");
+        d = d.hint(match first {
+            Some(first) => format!(
+                "an id is defined once per language; the first definition is at {first}: delete one of them, or rename this one"
+            ),
+            None => "an id is defined once per language: delete one of them, or rename this one".to_string(),
+        });
+        diags.push(d);
+    }
+    diags
+}
+
 impl I18n {
     /// Parses every locale's files. Syntax errors and ids defined twice are errors; messages that
     /// the default locale has and another locale lacks are one warning per file, naming them.
@@ -106,7 +175,7 @@ impl I18n {
                     .hint(format!("copy {dir}/{default}/ to {dir}/{locale}/ and translate the messages")),
                 );
             }
-            for source in sources {
+            for (i, source) in sources.iter().enumerate() {
                 let resource = match FluentResource::try_new(source.text.to_string()) {
                     Ok(r) => r,
                     Err((r, errors)) => {
@@ -124,13 +193,7 @@ impl I18n {
                 let file = source.path.rsplit('/').next().unwrap_or_default().to_string();
                 ids.insert((locale.clone(), file), (ids_of(&resource).into_iter().collect(), source.path.clone()));
                 if let Err(errors) = bundle.add_resource(resource) {
-                    for e in errors {
-                        diags.push(
-                            Diagnostic::error("fluent-duplicate", format!("{e}"))
-                                .at(Location::file(source.path.clone()))
-                                .hint("each message id may be defined once per locale"),
-                        );
-                    }
+                    diags.extend(duplicates(locale, &sources[..i], source, errors));
                 }
             }
             bundles.insert(locale.clone(), bundle);
@@ -319,6 +382,54 @@ mod tests {
             by_locale.entry(locale.to_string()).or_default().push(Source::new(format!("i18n/{locale}/{name}"), *text));
         }
         I18n::load("i18n", "en", &by_locale.into_iter().collect::<Vec<_>>())
+    }
+
+    fn duplicate_errors(diags: &[Diagnostic]) -> Vec<(String, String, String)> {
+        diags
+            .iter()
+            .filter(|d| d.code == "fluent-duplicate")
+            .map(|d| (d.message.clone(), d.location.as_ref().unwrap().to_string(), d.hint.clone().unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn an_id_defined_again_in_the_same_file_is_shown_where_it_repeats() {
+        let (_, diags) = load(&[("en", "ui.ftl", "hello = Hello\nbye = Bye\nhello= Hi\n\nhello =\n    Hey\n")]);
+        let found = duplicate_errors(&diags);
+        assert_eq!(found.len(), 2, "{found:?}");
+        for ((message, at, hint), line) in found.iter().zip([3, 5]) {
+            assert_eq!(message, "the message `hello` is defined twice in `en`");
+            assert_eq!(at, &format!("i18n/en/ui.ftl:{line}:1"));
+            assert!(hint.contains("the first definition is at i18n/en/ui.ftl:1:1"), "{hint}");
+        }
+    }
+
+    #[test]
+    fn an_id_defined_in_an_earlier_file_is_named_there() {
+        let (_, diags) = load(&[
+            ("en", "a.ftl", "# comment\n-brand = polyref\nhello = Hello\n"),
+            ("en", "b.ftl", "bye = Bye\nhello = Hi\n-brand = Other\n"),
+        ]);
+        let found = duplicate_errors(&diags);
+        assert_eq!(
+            found.iter().map(|(m, at, _)| (m.as_str(), at.as_str())).collect::<Vec<_>>(),
+            [
+                ("the message `hello` is defined twice in `en`", "i18n/en/b.ftl:2:1"),
+                ("the term `-brand` is defined twice in `en`", "i18n/en/b.ftl:3:1"),
+            ]
+        );
+        assert!(found[0].2.contains("i18n/en/a.ftl:3:1"), "{}", found[0].2);
+        assert!(found[1].2.contains("i18n/en/a.ftl:2:1"), "{}", found[1].2);
+    }
+
+    #[test]
+    fn a_term_and_a_message_of_the_same_name_collide_and_are_both_named() {
+        let (_, diags) = load(&[("en", "ui.ftl", "brand = polyref\n-brand = Polyref\n")]);
+        let found = duplicate_errors(&diags);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "the term `-brand` is defined twice in `en`");
+        assert_eq!(found[0].1, "i18n/en/ui.ftl:2:1");
+        assert!(found[0].2.contains("i18n/en/ui.ftl:1:1"), "{}", found[0].2);
     }
 
     #[test]
