@@ -209,7 +209,7 @@ impl Renderer {
         let mut diags = Vec::new();
         let sources: Vec<Source> = templates.iter().map(|(_, s)| s.clone()).collect();
         if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.text.as_ref()))) {
-            diags.push(tera_diag(&e, None, &sources));
+            diags.extend(compile_errors(&e, &sources));
         }
         for name in REQUIRED {
             if !templates.iter().any(|(n, _)| n == name) {
@@ -255,13 +255,86 @@ impl Renderer {
 }
 
 /// A Tera error as a diagnostic at the template's line, naming the page being rendered.
+const TEMPLATE_HINT: &str = "check the template near this line; variables come from the view structs in src/render.rs";
+
+/// Tera checks the templates together once they are parsed (unknown filters, functions and tests,
+/// blocks no parent template has) and gives what it found as one message: reports of the form
+/// `error: …`, ` --> name:line:col`, the line and a `^^^` underline, each maybe followed by
+/// `note: …` reports. This makes one diagnostic of each, at its place, with the notes as its
+/// hint; `None` if the message is not made of such reports.
+fn reports(message: &str, sources: &[Source]) -> Option<Vec<Diagnostic>> {
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for report in message.split("\n\n") {
+        let mut lines = report.lines();
+        let first = lines.next()?;
+        if let Some(note) = first.strip_prefix("note: ") {
+            let d = diags.pop()?;
+            let hint = format!("{}; {note}", d.hint.clone().unwrap_or_default());
+            diags.push(d.hint(hint));
+            continue;
+        }
+        let text = first.strip_prefix("error: ")?;
+        let place = lines.next()?.trim_start().strip_prefix("--> ")?;
+        let mut parts = place.rsplitn(3, ':');
+        let col: usize = parts.next()?.parse().ok()?;
+        let line: usize = parts.next()?.parse().ok()?;
+        let path = format!("templates/{}", parts.next()?);
+        let width = lines.last().map_or(1, |l| l.matches('^').count().max(1));
+        let at = match sources.iter().find(|s| s.path.ends_with(&path)) {
+            Some(src) => {
+                let line_start = src.text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+                let rest = &src.text[line_start..];
+                let byte = |chars: usize| rest.char_indices().nth(chars).map_or(rest.len(), |(i, _)| i);
+                let start = byte(col.saturating_sub(1));
+                src.at(line_start + start..line_start + byte(col.saturating_sub(1) + width))
+            }
+            None => Location::bare(path, line, col),
+        };
+        let hint = if text.starts_with("Block ") {
+            "a template that extends another fills only the blocks its parent declares: correct the name, or declare the block in the parent"
+        } else if text.starts_with("Unknown function") {
+            "the functions are Tera's own and `t(id=…)`, which shows an interface message"
+        } else if text.starts_with("Unknown filter") || text.starts_with("Unknown test") {
+            "check the spelling against Tera's built-in filters and tests"
+        } else if text.starts_with("Unknown template") {
+            "include a template of templates/ by its name there, e.g. `base.html`"
+        } else {
+            TEMPLATE_HINT
+        };
+        diags.push(Diagnostic::error("template", text).at(at).hint(hint));
+    }
+    (!diags.is_empty()).then_some(diags)
+}
+
+/// The errors of compiling the templates: one for each problem Tera found, at its place.
+fn compile_errors(e: &tera::Error, sources: &[Source]) -> Vec<Diagnostic> {
+    let found = match e.kind() {
+        ErrorKind::Msg(m) => reports(m, sources),
+        _ => None,
+    };
+    found.unwrap_or_else(|| vec![tera_diag(e, None, sources)])
+}
+
+/// Places `d` at the name `parent` in the `{% extends … %}` of the template `name`, or at the
+/// template file when that is not found.
+fn at_extends(d: Diagnostic, name: &str, parent: &str, sources: &[Source]) -> Diagnostic {
+    let path = format!("templates/{name}");
+    let Some(src) = sources.iter().find(|s| s.path.ends_with(&path)) else {
+        return d.at(Location::file(path));
+    };
+    let extends = src.text.find("extends").unwrap_or(0);
+    match src.text[extends..].find(parent).filter(|_| !parent.is_empty()) {
+        Some(i) => d.at(src.at(extends + i..extends + i + parent.len())),
+        None => d.at(Location::file(src.path.clone())),
+    }
+}
+
 fn tera_diag(e: &tera::Error, page: Option<&str>, sources: &[Source]) -> Diagnostic {
     let for_page = page.map(|p| format!("while rendering {p}: ")).unwrap_or_default();
     match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
             let path = format!("templates/{}", r.filename());
-            let mut d = Diagnostic::error("template", format!("{for_page}{}", r.message()))
-                .hint("check the template near this line; variables come from the view structs in src/render.rs");
+            let mut d = Diagnostic::error("template", format!("{for_page}{}", r.message())).hint(TEMPLATE_HINT);
             if let Some(src) = sources.iter().find(|s| s.path.ends_with(&path) || s.path == path) {
                 d = d.at(src.at(r.span().range.clone()));
             } else {
@@ -269,6 +342,20 @@ fn tera_diag(e: &tera::Error, page: Option<&str>, sources: &[Source]) -> Diagnos
                 d = d.at(Location::bare(path, span.start_line, span.start_col + 1));
             }
             d
+        }
+        ErrorKind::MissingParent { current, parent } => {
+            let d =
+                Diagnostic::error("template", format!("`{current}` extends `{parent}`, which is not in templates/"))
+                    .hint("extend a template of templates/ by its file name, e.g. `{% extends \"base.html\" %}`");
+            at_extends(d, current, parent, sources)
+        }
+        ErrorKind::CircularExtend { tpl, inheritance_chain } => {
+            let d = Diagnostic::error(
+                "template",
+                format!("`{tpl}` extends itself through {}", inheritance_chain.join(" → ")),
+            )
+            .hint("a template extends `base.html` (or another that does); `base.html` extends none");
+            at_extends(d, tpl, inheritance_chain.first().map_or("", String::as_str), sources)
         }
         _ => {
             let mut msg = e.to_string();
@@ -279,5 +366,66 @@ fn tera_diag(e: &tera::Error, page: Option<&str>, sources: &[Source]) -> Diagnos
             }
             Diagnostic::error("template", format!("{for_page}{msg}")).hint("check the templates in templates/")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tera_reports_become_one_located_diagnostic_each_with_notes_in_the_hint() {
+        let sources = [Source::new("templates/page.html", "{% extends \"base.html\" %}\n<p>{{ x | upperr }}</p>\n")];
+        let message = "error: Unknown filter `upperr`\n --> page.html:2:11\n  |\n2 | <p>{{ x | upperr }}</p>\n  |           ^^^^^^\n\n\
+            note: defined here other.html:1:1\n  |\n1 | x\n  | ^\n\n\
+            error: Unknown function `tt`\n --> missing.html:7:3\n  |\n7 | {{ tt() }}\n  |    ^^";
+        let found = reports(message, &sources).expect("reports");
+        let shown: Vec<String> =
+            found.iter().map(|d| format!("{} at {}", d.message, d.location.as_ref().unwrap())).collect();
+        assert_eq!(
+            shown,
+            [
+                "Unknown filter `upperr` at templates/page.html:2:11",
+                "Unknown function `tt` at templates/missing.html:7:3"
+            ]
+        );
+        assert_eq!(&found[0].location.as_ref().unwrap().range, &(36..42), "the underline covers `upperr`");
+        assert!(found[0].hint.as_deref().unwrap().ends_with("; defined here other.html:1:1"), "{:?}", found[0].hint);
+        assert!(found[1].hint.as_deref().unwrap().contains("`t(id=…)`"), "{:?}", found[1].hint);
+    }
+
+    /// Compiles `templates` (name, text), which must fail, and shows each error with its place.
+    fn compile(templates: &[(&str, &str)]) -> Vec<String> {
+        let sources: Vec<Source> = templates.iter().map(|(n, t)| Source::new(format!("templates/{n}"), *t)).collect();
+        let e = Tera::new().add_raw_templates(templates.iter().copied()).expect_err("the templates are broken");
+        compile_errors(&e, &sources)
+            .iter()
+            .map(|d| format!("{} at {}", d.message, d.location.as_ref().map(ToString::to_string).unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn a_parent_that_is_not_there_is_shown_in_the_extends_line() {
+        assert_eq!(
+            compile(&[
+                ("base.html", "<p>{% block main %}{% endblock main %}</p>"),
+                ("page.html", "\n{% extends \"bse.html\" %}")
+            ]),
+            ["`page.html` extends `bse.html`, which is not in templates/ at templates/page.html:2:13"]
+        );
+    }
+
+    #[test]
+    fn templates_that_extend_each_other_are_shown_in_the_extends_line() {
+        let found = compile(&[("a.html", "{% extends \"b.html\" %}"), ("b.html", "{% extends \"a.html\" %}")]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("extends itself through"), "{found:?}");
+        assert!(found[0].ends_with(".html:1:13"), "{found:?}");
+    }
+
+    #[test]
+    fn a_message_that_is_not_made_of_reports_is_left_whole() {
+        assert!(reports("Template 'x.html' is inheriting from 'y.html', which doesn't exist", &[]).is_none());
+        assert!(reports("error: no place given", &[]).is_none());
     }
 }

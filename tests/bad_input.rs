@@ -317,6 +317,34 @@ fn template_syntax() {
 }
 
 #[test]
+fn template_unknown_names_are_each_shown_where_they_are() {
+    // A misspelt filter and a block the parent template does not declare. Tera checks these
+    // once every template is parsed and gives them as one message; each is shown at its place.
+    let (page, filter) = broken_page_template("<h1>{{ title }}</h1>", "<h1>{{ title | upperr }}</h1>", "upperr");
+    let page = String::from_utf8(page).unwrap().replacen("block footer %}", "block foter %}", 2);
+    let block = page.find("{% block foter").unwrap() + "{% block ".len();
+    let block = (page[..block].matches('\n').count() + 1, block - page[..block].rfind('\n').unwrap());
+    let f = build_bad("template-unknown-names", &[("templates/page.html", page.as_bytes())]);
+    let found: Vec<_> = f
+        .diags
+        .iter()
+        .filter(|d| d.code == "template")
+        .map(|d| (d.message.as_str(), d.location.as_ref().map(|l| (l.line, l.col))))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Unknown filter `upperr`", Some(filter)),
+            ("Block `foter` is not defined in any parent template", Some(block)),
+        ],
+        "{}",
+        f.text
+    );
+    f.expect("template", "templates/page.html", Some(filter));
+    insta::assert_snapshot!("template-unknown-names", f.text);
+}
+
+#[test]
 fn template_render() {
     // `{{ page_title }}` is not a field of the page view.
     let (page, at) = broken_page_template("<h1>{{ title }}</h1>", "<h1>{{ page_title }}</h1>", "page_title");
