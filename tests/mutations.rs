@@ -1,4 +1,4 @@
-//! Random edits: the real `content/` and `i18n/`, with one to three edits of the kind a hurried
+//! Random edits: the real `content/`, `i18n/` and templates, with one to three edits of the kind a hurried
 //! translator makes (a stray `{{`, a tab, a deleted or doubled stretch, a file cut short) put into
 //! random files, built over the site of the previous good build. Whatever the edits, the build
 //! does not panic; when it fails, every error says where (a file, and a line and column when it is
@@ -148,8 +148,8 @@ fn random_edits_never_panic_and_every_error_says_where_and_what_to_do() {
         let root = tempfile::tempdir().unwrap();
         copy_tree(&project.join("content"), &root.path().join("content"));
         copy_tree(&project.join("i18n"), &root.path().join("i18n"));
+        copy_tree(&project.join("templates"), &root.path().join("templates"));
         let mut config = Config::defaults(root.path());
-        config.templates_dir = project.join("templates");
         config.output_dir = out.clone();
         if before.is_none() {
             let good = build(&config, &BuildOptions { write: true, jobs: Some(1) });
@@ -159,6 +159,9 @@ fn random_edits_never_panic_and_every_error_says_where_and_what_to_do() {
         let mut paths = Vec::new();
         files(&root.path().join("content"), &mut paths);
         files(&root.path().join("i18n"), &mut paths);
+        let mut templates = Vec::new();
+        files(&root.path().join("templates"), &mut templates);
+        paths.extend(templates.into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")));
         let edits: Vec<String> = (0..1 + rng.below(3)).map(|_| edit(&mut rng, &paths, root.path())).collect();
         let edits = edits.join("\n");
         let outcome = catch_unwind(AssertUnwindSafe(|| build(&config, &BuildOptions { write: true, jobs: Some(1) })))
