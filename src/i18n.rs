@@ -298,21 +298,32 @@ impl I18n {
         self.default_found
     }
 
-    /// Message ids asked for during the run that no locale defines, as warnings.
+    /// Message ids asked for during the run that neither the page's language nor the default
+    /// defines: one error naming them all (the pages would show the ids as text). None when the default language has no message
+    /// files at all: that is reported once already.
     pub fn undefined_report(&self) -> Vec<Diagnostic> {
-        if !self.default_found {
+        let undefined = self.undefined.lock().expect("not poisoned");
+        if !self.default_found || undefined.is_empty() {
             return Vec::new();
         }
-        self.undefined
-            .lock()
-            .expect("not poisoned")
-            .iter()
-            .map(|id| {
-                Diagnostic::warning("message-undefined", format!("the message `{id}` is used but defined in no locale"))
-                    .at(Location::file(format!("{}/{}", self.dir, self.default)))
-                    .hint(format!("add `{id} = …` to a file in {}/{}/", self.dir, self.default))
-            })
-            .collect()
+        let (dir, default) = (&self.dir, &self.default);
+        let ids: Vec<&str> = undefined.iter().map(String::as_str).collect();
+        let (count, first) = (ids.len(), ids[0]);
+        let what = if count == 1 { "message is" } else { "messages are" };
+        vec![
+            Diagnostic::error(
+                "message-undefined",
+                format!(
+                    "{count} {what} used but missing from `{default}`, the language the others fall back to: {}",
+                    ids.join(", ")
+                ),
+            )
+            .at(Location::file(format!("{dir}/{default}")))
+            .hint(format!(
+                "the pages would show these ids as text: define them in {dir}/{default}/ (`{first} = …`); \
+                 if they were deleted by mistake, restore them from the project's history"
+            )),
+        ]
     }
 
     /// Registers `t(id="…", …)` on `tera`: the locale is the template's `lang` variable, other
@@ -458,6 +469,29 @@ mod tests {
         assert_eq!(i18n.text("en", "code.description"), "All good");
         assert_eq!(i18n.get("en", "hello", &[("name", "Ana")]).text, "Hello Ana");
         assert_eq!(i18n.text("en", "nope"), "nope");
-        assert_eq!(i18n.undefined_report().len(), 1);
+        let report = i18n.undefined_report();
+        assert_eq!(report.len(), 1);
+        assert!(report[0].is_error());
+        assert_eq!(
+            report[0].message,
+            "1 message is used but missing from `en`, the language the others fall back to: nope"
+        );
+    }
+
+    #[test]
+    fn messages_defined_nowhere_are_one_error_naming_them_all() {
+        let (i18n, _) = load(&[("en", "ui.ftl", "hello = Hello\n")]);
+        assert!(i18n.undefined_report().is_empty());
+        for id in ["zeta", "alpha", "zeta", "hello"] {
+            i18n.text("en", id);
+        }
+        let report = i18n.undefined_report();
+        assert_eq!(report.len(), 1, "one error, not one per message");
+        assert_eq!(
+            report[0].message,
+            "2 messages are used but missing from `en`, the language the others fall back to: alpha, zeta"
+        );
+        assert_eq!(report[0].location.as_ref().unwrap().to_string(), "i18n/en");
+        assert!(report[0].hint.as_deref().unwrap().contains("`alpha = …`"), "{:?}", report[0].hint);
     }
 }

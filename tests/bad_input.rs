@@ -286,11 +286,31 @@ fn locale_unconfigured() {
 
 #[test]
 fn fluent_syntax() {
-    // Line 16 of i18n/de/ui.ftl: `{ $language übersetzt …` never closes its placeable.
-    let f = build_bad("fluent-syntax", &[]);
-    let d = f.expect("fluent-syntax", "i18n/de/ui.ftl", Some((16, 62)));
+    // The project's message files, with `{ $language }` in German's `fallback-notice` left
+    // unclosed: `{ $language übersetzt …`. (Made from the real files, so the case follows them.)
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for locale in fs::read_dir(project().join("i18n")).unwrap() {
+        for file in fs::read_dir(locale.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            let rel = path.strip_prefix(project()).unwrap().to_str().unwrap().to_string();
+            files.push((rel, fs::read(&path).unwrap()));
+        }
+    }
+    let (_, de) = files.iter_mut().find(|(rel, _)| rel == "i18n/de/ui.ftl").expect("i18n/de/ui.ftl");
+    let text = String::from_utf8(de.clone()).unwrap();
+    assert_eq!(text.matches("{ $language } übersetzt").count(), 1);
+    let broken = text.replacen("{ $language } übersetzt", "{ $language übersetzt", 1);
+    let offset = broken.find("{ $language übersetzt").unwrap() + "{ $language ".len();
+    let line = broken[..offset].matches('\n').count() + 1;
+    let col = broken[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+    *de = broken.into_bytes();
+    let extra: Vec<(&str, &[u8])> = files.iter().map(|(rel, bytes)| (rel.as_str(), bytes.as_slice())).collect();
+    let f = build_bad("fluent-syntax", &extra);
+    let d = f.expect("fluent-syntax", "i18n/de/ui.ftl", Some((line, col)));
     assert!(d.render().contains("fallback-notice"), "{}", d.render());
-    insta::assert_snapshot!("fluent-syntax", f.text);
+    assert_eq!(f.errors(), 1, "{}", f.text);
+    // Only the error: the warnings about the copied files change as the project's messages do.
+    insta::assert_snapshot!("fluent-syntax", d.render());
 }
 
 /// The project's `templates/page.html` with `from` replaced by `to`, and the line and column of
