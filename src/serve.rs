@@ -159,13 +159,14 @@ pub fn start(load_config: LoadConfig, options: ServeOptions) -> Result<Running, 
         out: Mutex::new(config.output_dir.clone()),
         options: options.clone(),
     });
-    let mut kept = None;
-    rebuild(&shared, &load_config, &mut kept, &[], Instant::now());
-
+    // The port first: when it is taken, nothing is built (and the site/ another server may be
+    // serving is left alone).
     let server = Server::http(("127.0.0.1", options.port)).map_err(|e| {
         Diagnostic::error("serve", format!("cannot listen on 127.0.0.1:{}: {e}", options.port))
             .hint("another program uses this port: choose another with --port, or --port 0 for any free one")
     })?;
+    let mut kept = None;
+    rebuild(&shared, &load_config, &mut kept, &[], Instant::now());
     let server = Arc::new(server);
     let port = server.server_addr().to_ip().map_or(options.port, |a| a.port());
     let url = format!("http://127.0.0.1:{port}{}", shared.base);

@@ -215,3 +215,16 @@ fn the_command_prints_its_address_and_serves() {
     assert_eq!(r.status, 200);
     assert!(r.body.contains("CloseEvent"));
 }
+
+#[test]
+fn a_port_in_use_is_a_clear_error_and_nothing_is_built() {
+    let dir = project_copy();
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = polyref().args(["serve", "--port", &port, "--root"]).arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")), "{stderr}");
+    assert!(stderr.contains("--port 0"), "the hint names a way out:\n{stderr}");
+    assert!(!dir.path().join("site").exists(), "the site is not built before the port is had");
+}
