@@ -204,18 +204,24 @@ impl I18n {
             }
             let Some((want, _)) = ids.get(&(default.to_string(), file.clone())) else { continue };
             let missing: Vec<_> = want.difference(have).map(String::as_str).collect();
+            // A file not translated yet (as `new-locale` writes it) is said in a line, not listed.
+            let message = if missing.len() == want.len() && missing.len() > 1 {
+                format!(
+                    "none of the {} messages is translated in `{locale}` yet: they fall back to `{default}`",
+                    want.len()
+                )
+            } else {
+                format!(
+                    "{} message(s) missing in `{locale}` fall back to `{default}`: {}",
+                    missing.len(),
+                    missing.join(", ")
+                )
+            };
             if !missing.is_empty() {
                 diags.push(
-                    Diagnostic::warning(
-                        "message-fallback",
-                        format!(
-                            "{} message(s) missing in `{locale}` fall back to `{default}`: {}",
-                            missing.len(),
-                            missing.join(", ")
-                        ),
-                    )
-                    .at(Location::file(path.clone()))
-                    .hint(format!("translate them from {dir}/{default}/{file}")),
+                    Diagnostic::warning("message-fallback", message)
+                        .at(Location::file(path.clone()))
+                        .hint(format!("translate them from {dir}/{default}/{file}")),
                 );
             }
         }
@@ -476,6 +482,21 @@ mod tests {
             report[0].message,
             "1 message is used but missing from `en`, the language the others fall back to: nope"
         );
+    }
+
+    #[test]
+    fn a_file_not_translated_yet_is_said_in_a_line_and_a_partial_one_lists_what_is_missing() {
+        let en = "a = A\nb = B\nc = C\n";
+        let (_, diags) = load(&[("en", "ui.ftl", en), ("fr", "ui.ftl", "# a = A\n"), ("de", "ui.ftl", "a = Ah\n")]);
+        let fallback = |locale: &str| {
+            diags
+                .iter()
+                .find(|d| d.code == "message-fallback" && d.message.contains(&format!("`{locale}`")))
+                .map(|d| d.message.clone())
+                .unwrap()
+        };
+        assert_eq!(fallback("fr"), "none of the 3 messages is translated in `fr` yet: they fall back to `en`");
+        assert_eq!(fallback("de"), "2 message(s) missing in `de` fall back to `en`: b, c");
     }
 
     #[test]
