@@ -16,8 +16,8 @@ pub const CONFIG_FILE: &str = "polyref.toml";
 struct RawConfig {
     title: Option<String>,
     base_url: Option<toml::Spanned<String>>,
-    default_locale: Option<String>,
-    locales: Option<Vec<String>>,
+    default_locale: Option<toml::Spanned<String>>,
+    locales: Option<Vec<toml::Spanned<String>>>,
     content_dir: Option<PathBuf>,
     templates_dir: Option<PathBuf>,
     i18n_dir: Option<PathBuf>,
@@ -52,15 +52,16 @@ pub struct Config {
 impl Config {
     /// Settings for a project at `root` with every default, as if `polyref.toml` were empty.
     pub fn defaults(root: &Path) -> Config {
-        Self::from_raw(root, empty_raw()).expect("the defaults are valid")
+        Self::from_raw(root, empty_raw(), None).expect("the defaults are valid")
     }
 
     /// Reads `root/polyref.toml` if it exists, otherwise uses the defaults.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
+        let mut source = None;
         let raw = match std::fs::read_to_string(&path) {
             Ok(text) => {
-                let source = Source::new(CONFIG_FILE, text.as_str());
+                let source = source.insert(Source::new(CONFIG_FILE, text.as_str()));
                 let raw = toml::from_str::<RawConfig>(&text).map_err(|e| {
                     let range = e.span().unwrap_or(0..0);
                     Diagnostic::error("config", e.message().to_string())
@@ -78,29 +79,44 @@ impl Config {
                 return Err(Diagnostic::error("config", format!("cannot read {CONFIG_FILE}: {e}")));
             }
         };
-        Self::from_raw(root, raw)
+        Self::from_raw(root, raw, source.as_ref())
     }
 
-    fn from_raw(root: &Path, raw: RawConfig) -> Result<Config, Diagnostic> {
-        let mut locales = raw.locales.unwrap_or_else(|| vec!["en".into(), "es".into(), "de".into()]);
-        let default_locale = raw.default_locale.unwrap_or_else(|| "en".into());
-        for l in &locales {
-            if l.parse::<unic_langid::LanguageIdentifier>().is_err() || l.contains(['/', '\\']) {
-                return Err(Diagnostic::error("config", format!("`{l}` is not a language tag"))
-                    .hint("use BCP 47 tags such as `en`, `es`, `de`, `pt-BR`"));
+    /// Checks `raw`, read from `source` (none for the defaults), whose lines the errors point at.
+    fn from_raw(root: &Path, raw: RawConfig, source: Option<&Source>) -> Result<Config, Diagnostic> {
+        let at = |d: Diagnostic, span: std::ops::Range<usize>| match source {
+            Some(s) => d.at(s.at(span)),
+            None => d,
+        };
+        let spanned = |value: &str| toml::Spanned::new(0..0, value.to_string());
+        let raw_locales = raw.locales.unwrap_or_else(|| vec![spanned("en"), spanned("es"), spanned("de")]);
+        let raw_default = raw.default_locale.unwrap_or_else(|| spanned("en"));
+        for (i, l) in raw_locales.iter().enumerate() {
+            let tag = l.get_ref();
+            if tag.parse::<unic_langid::LanguageIdentifier>().is_err() || tag.contains(['/', '\\']) {
+                let d = Diagnostic::error("config", format!("`{tag}` is not a language tag"))
+                    .hint("use BCP 47 tags such as `en`, `es`, `de`, `pt-BR`");
+                return Err(at(d, l.span()));
+            }
+            if raw_locales[..i].iter().any(|earlier| earlier.get_ref() == tag) {
+                let d = Diagnostic::error("config", format!("`{tag}` is listed twice in `locales`"))
+                    .hint("list each language once: every page would be built twice, and the language menus would show it twice");
+                return Err(at(d, l.span()));
             }
         }
+        let mut locales: Vec<String> = raw_locales.into_iter().map(toml::Spanned::into_inner).collect();
+        let default_span = raw_default.span();
+        let default_locale = raw_default.into_inner();
         match locales.iter().position(|l| *l == default_locale) {
             Some(i) => {
                 let d = locales.remove(i);
                 locales.insert(0, d);
             }
             None => {
-                return Err(Diagnostic::error(
-                    "config",
-                    format!("the default locale `{default_locale}` is not in `locales`"),
-                )
-                .hint("add it to `locales` in polyref.toml"));
+                let d =
+                    Diagnostic::error("config", format!("the default locale `{default_locale}` is not in `locales`"))
+                        .hint("add it to `locales` in polyref.toml");
+                return Err(at(d, default_span));
             }
         }
         let base_url = raw.base_url.map(toml::Spanned::into_inner);
@@ -237,7 +253,32 @@ mod tests {
     #[test]
     fn default_locale_must_be_listed() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(CONFIG_FILE), "default-locale = \"fr\"\n").unwrap();
-        assert!(Config::load(dir.path()).unwrap_err().message.contains("`fr`"));
+        std::fs::write(dir.path().join(CONFIG_FILE), "title = \"x\"\ndefault-locale = \"fr\"\n").unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert_eq!(err.message, "the default locale `fr` is not in `locales`");
+        let loc = err.location.expect("located");
+        assert_eq!((loc.line, loc.col), (2, 18));
+    }
+
+    /// The error of loading a `polyref.toml` holding `text`, as `message @ line:col`.
+    fn error_of(text: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), text).unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        let loc = err.location.expect("located");
+        format!("{} @ {}:{}", err.message, loc.line, loc.col)
+    }
+
+    #[test]
+    fn a_locale_listed_twice_is_shown_where_it_repeats() {
+        assert_eq!(
+            error_of("locales = [\"en\", \"es\",\n  \"de\", \"es\"]\n"),
+            "`es` is listed twice in `locales` @ 2:9"
+        );
+    }
+
+    #[test]
+    fn a_locale_that_is_not_a_tag_is_shown_at_its_value() {
+        assert_eq!(error_of("locales = [\"en\", \"d e\"]\n"), "`d e` is not a language tag @ 1:18");
     }
 }
