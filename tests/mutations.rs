@@ -4,7 +4,7 @@
 //! does not panic; when it fails, every error says where (a file, and a line and column when it is
 //! about a place in the file) and what to do (a hint), and the previous site is byte for byte as
 //! it was. The edits come from a fixed seed, so a failure is reproduced by running the test again;
-//! `POLYREF_MUTATIONS=N` runs N builds instead of the default.
+//! `POLYREF_MUTATIONS=N` runs N builds instead of the default, and `POLYREF_SEED=N` other edits.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -139,7 +139,7 @@ fn edit(rng: &mut Rng, paths: &[PathBuf], root: &Path) -> String {
 fn random_edits_never_panic_and_every_error_says_where_and_what_to_do() {
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
     let runs: usize = std::env::var("POLYREF_MUTATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(120);
-    let mut rng = Rng(0x5eed_2026_1207);
+    let mut rng = Rng(std::env::var("POLYREF_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_2026_1207));
     let out_parent = tempfile::tempdir().unwrap();
     let out = out_parent.path().join("site");
     let (mut failed, mut built) = (0, 0);
