@@ -139,7 +139,8 @@ fn edit(rng: &mut Rng, paths: &[PathBuf], root: &Path) -> String {
 fn random_edits_never_panic_and_every_error_says_where_and_what_to_do() {
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
     let runs: usize = std::env::var("POLYREF_MUTATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(120);
-    let mut rng = Rng(std::env::var("POLYREF_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_2026_1207));
+    let mut rng =
+        Rng(std::env::var("POLYREF_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_2026_1207).max(1));
     let out_parent = tempfile::tempdir().unwrap();
     let out = out_parent.path().join("site");
     let (mut failed, mut built) = (0, 0);
