@@ -209,7 +209,20 @@ impl Renderer {
         let mut diags = Vec::new();
         let sources: Vec<Source> = templates.iter().map(|(_, s)| s.clone()).collect();
         if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.text.as_ref()))) {
-            diags.extend(compile_errors(&e, &sources));
+            if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
+                // Tera stops at the first template that does not parse: each is parsed alone too,
+                // so that one run reports the syntax errors of all of them.
+                for (name, source) in templates {
+                    if let Err(e) = Tera::new().add_raw_template(name, &source.text)
+                        && matches!(e.kind(), ErrorKind::SyntaxError(_))
+                    {
+                        diags.push(tera_diag(&e, None, &sources));
+                    }
+                }
+            }
+            if diags.is_empty() {
+                diags.extend(compile_errors(&e, &sources));
+            }
         }
         for name in REQUIRED {
             if !templates.iter().any(|(n, _)| n == name) {
@@ -421,6 +434,23 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("extends itself through"), "{found:?}");
         assert!(found[0].ends_with(".html:1:13"), "{found:?}");
+    }
+
+    #[test]
+    fn the_syntax_errors_of_every_template_are_reported_in_one_run() {
+        let templates: Vec<(String, Source)> = [
+            ("base.html", "<p>{% block main %}{% endblock main %}</p>"),
+            ("home.html", "{% extends \"base.html\" %}\n{% block main }{% endblock main %}"),
+            ("page.html", "{% extends \"base.html\" %}\n{% block main %}{{ title }{% endblock main %}"),
+        ]
+        .into_iter()
+        .map(|(n, t)| (n.to_string(), Source::new(format!("templates/{n}"), t)))
+        .collect();
+        let (i18n, _) = I18n::load("i18n", "en", &[("en".to_string(), vec![Source::new("i18n/en/ui.ftl", "a = A\n")])]);
+        let Err(diags) = Renderer::new(&templates, &Arc::new(i18n)) else { panic!("the templates are broken") };
+        let places: Vec<String> =
+            diags.iter().filter(|d| d.code == "template").map(|d| d.location.as_ref().unwrap().to_string()).collect();
+        assert_eq!(places, ["templates/home.html:2:15", "templates/page.html:2:26"], "{diags:?}");
     }
 
     #[test]
