@@ -122,20 +122,16 @@ fn duplicates(
             None => (here.first().map(|r| source.at(r.clone())), here.get(*nth + 1)),
         };
         *nth += 1;
-        let mut d =
+        let first = first.map(|at| format!("; the first definition is at {at}")).unwrap_or_default();
+        diags.push(
             Diagnostic::error("fluent-duplicate", format!("the {what} `{name}` is defined twice in `{locale}`"))
                 .at(match again {
                     Some(r) => source.at(r.clone()),
                     None => Location::file(source.path.clone()),
                 })
-                .label("defined again here");
-        d = d.hint(match first {
-            Some(first) => format!(
-                "an id is defined once per language; the first definition is at {first}: delete one of them, or rename this one"
-            ),
-            None => "an id is defined once per language: delete one of them, or rename this one".to_string(),
-        });
-        diags.push(d);
+                .label("defined again here")
+                .hint(format!("an id is defined once per language{first}: delete one of them, or rename this one")),
+        );
     }
     diags
 }
@@ -204,6 +200,9 @@ impl I18n {
             }
             let Some((want, _)) = ids.get(&(default.to_string(), file.clone())) else { continue };
             let missing: Vec<_> = want.difference(have).map(String::as_str).collect();
+            if missing.is_empty() {
+                continue;
+            }
             // A file not translated yet (as `new-locale` writes it) is said in a line, not listed.
             let message = if missing.len() == want.len() && missing.len() > 1 {
                 format!(
@@ -217,13 +216,11 @@ impl I18n {
                     missing.join(", ")
                 )
             };
-            if !missing.is_empty() {
-                diags.push(
-                    Diagnostic::warning("message-fallback", message)
-                        .at(Location::file(path.clone()))
-                        .hint(format!("translate them from {dir}/{default}/{file}")),
-                );
-            }
+            diags.push(
+                Diagnostic::warning("message-fallback", message)
+                    .at(Location::file(path.clone()))
+                    .hint(format!("translate them from {dir}/{default}/{file}")),
+            );
         }
         diags.extend(messages::check_placeables(&placeables, default));
         // Without the default language's files (an error above, or no messages folder at all),
@@ -305,8 +302,8 @@ impl I18n {
     }
 
     /// Message ids asked for during the run that neither the page's language nor the default
-    /// defines: one error naming them all (the pages would show the ids as text). None when the default language has no message
-    /// files at all: that is reported once already.
+    /// defines: one error naming them all (the pages would show the ids as text). None when the
+    /// default language has no message files at all: that is reported once already.
     pub fn undefined_report(&self) -> Vec<Diagnostic> {
         let undefined = self.undefined.lock().expect("not poisoned");
         if !self.default_found || undefined.is_empty() {

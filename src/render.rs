@@ -267,7 +267,7 @@ impl Renderer {
     }
 }
 
-/// A Tera error as a diagnostic at the template's line, naming the page being rendered.
+/// The hint for a template problem with nothing more particular to say.
 const TEMPLATE_HINT: &str = "check the template near this line; variables come from the view structs in src/render.rs";
 
 /// Tera checks the templates together once they are parsed (unknown filters, functions and tests,
@@ -342,6 +342,7 @@ fn at_extends(d: Diagnostic, name: &str, parent: &str, sources: &[Source]) -> Di
     }
 }
 
+/// A Tera error as a diagnostic at the template's line, naming the page being rendered.
 fn tera_diag(e: &tera::Error, page: Option<&str>, sources: &[Source]) -> Diagnostic {
     let for_page = page.map(|p| format!("while rendering {p}: ")).unwrap_or_default();
     match e.kind() {
