@@ -8,6 +8,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::edits::{Rng, random_edit, runs};
 use common::{edit, project_copy, read_tree};
 use polyref::config::Config;
 use polyref::incremental::{self, Incremental, Rebuilt, Step};
@@ -306,4 +307,69 @@ fn a_broken_edit_reports_what_a_full_build_reports_and_keeps_the_output() {
     let r = rebuilt(inc.update(&paths(root, &[ES])));
     assert!(r.ok, "{:?}", r.diagnostics);
     assert_same_as_clean_build(root, "after the fix");
+}
+
+#[test]
+fn random_edits_of_pages_rebuild_as_a_clean_build_does() {
+    // Random edits (`common::edits`) of the real pages, one at a time, as `serve` sees them.
+    // After each: an incremental rebuild writes what a clean build writes; a broken edit reports
+    // what a full build reports and leaves the output as it was, and is then undone. A change
+    // the incremental rebuild cannot judge (a key, a new entity) takes the full build, as in
+    // `serve`.
+    let dir = project_copy();
+    let root = dir.path();
+    let mut inc = start(root);
+    // The page files: markdown below a locale's folder (not content/README.md).
+    let mut pages = Vec::new();
+    let mut folders = vec![root.join("content")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                folders.push(p);
+            } else if p.extension().is_some_and(|x| x == "md") && folder != root.join("content") {
+                pages.push(fs::canonicalize(p).unwrap());
+            }
+        }
+    }
+    pages.sort();
+    let mut rng = Rng::from_env(0x0001_2026_1207);
+    let (mut incremental, mut broken) = (0, 0);
+    for run in 0..runs(60) {
+        let path = pages[rng.below(pages.len())].clone();
+        let good = fs::read_to_string(&path).unwrap();
+        let what = random_edit(&mut rng, &path, &fs::canonicalize(root).unwrap());
+        let before = read_tree(&root.join("site"));
+        let report = match inc.update(std::slice::from_ref(&path)) {
+            Step::Done(r) if r.ok => {
+                incremental += 1;
+                assert_same_as_clean_build(root, &format!("run {run} ({what})"));
+                continue;
+            }
+            Step::Done(r) => r.diagnostics,
+            Step::Full(_) => match incremental::full(&Config::load(root).unwrap(), &opts()) {
+                (_, Some(kept)) => {
+                    inc = kept;
+                    assert_same_as_clean_build(root, &format!("run {run} ({what}), full"));
+                    continue;
+                }
+                (outcome, None) => outcome.diagnostics,
+            },
+        };
+        broken += 1;
+        let config = Config::load(root).unwrap();
+        let full = build(&config, &BuildOptions { write: false, jobs: Some(1) });
+        assert!(full.summary.is_none(), "run {run} ({what}): the full build fails too");
+        let shown = |d: &polyref::diag::Diagnostics| d.iter().map(|d| d.render()).collect::<Vec<_>>();
+        assert_eq!(shown(&report), shown(&full.diagnostics), "run {run} ({what}): the report of a full build");
+        assert!(read_tree(&root.join("site")) == before, "run {run} ({what}): the output is untouched");
+        fs::write(&path, good).unwrap();
+        if let Step::Done(r) = inc.update(std::slice::from_ref(&path)) {
+            assert!(r.ok, "run {run}: undoing {what} rebuilds: {:?}", r.diagnostics);
+        } else {
+            inc = start(root);
+        }
+        assert_same_as_clean_build(root, &format!("run {run}, {what} undone"));
+    }
+    assert!(incremental > 0 && broken > 0, "{incremental} incremental rebuilds, {broken} broken edits");
 }

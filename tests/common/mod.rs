@@ -1,8 +1,11 @@
 //! Helpers shared by the integration tests: temporary copies of
 //! the project, git repositories made in the test, the built `polyref` binary, and a minimal
-//! HTTP client for `serve` (loopback only, every read bounded by a timeout).
+//! HTTP client for `serve` (loopback only, every read bounded by a timeout); `edits` makes the
+//! random edits of the tests that try many.
 
 #![allow(dead_code)]
+
+pub mod edits;
 
 use std::fs;
 use std::io::{Read, Write};
