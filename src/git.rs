@@ -45,14 +45,24 @@ impl Commit {
 #[derive(Debug, Clone)]
 pub struct Repo {
     top: PathBuf,
+    shallow: bool,
 }
 
 impl Repo {
     /// The repository `dir` is in, if git is installed and `dir` is inside a work tree.
     pub fn discover(dir: &Path) -> Option<Repo> {
-        let out = git(dir, &["rev-parse", "--show-toplevel"])?;
-        let top = PathBuf::from(out.trim());
-        top.is_dir().then_some(Repo { top })
+        // One process for both: the work tree's top, then `true` or `false`.
+        let out = git(dir, &["rev-parse", "--show-toplevel", "--is-shallow-repository"])?;
+        let mut lines = out.lines();
+        let top = PathBuf::from(lines.next()?.trim());
+        let shallow = lines.next().is_some_and(|l| l.trim() == "true");
+        top.is_dir().then_some(Repo { top, shallow })
+    }
+
+    /// Whether this clone holds only the recent part of the history (`git clone --depth`):
+    /// older commits a translation records are not in it.
+    pub fn is_shallow(&self) -> bool {
+        self.shallow
     }
 
     /// The last commit that changed `file` (in HEAD's history), if it was ever committed.

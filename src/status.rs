@@ -222,6 +222,8 @@ pub struct Report {
     pub default_locale: String,
     /// Whether the project is in a git work tree (commits can be counted).
     pub git: bool,
+    /// Whether that work tree is a shallow clone: commits older than its history are unknown.
+    pub shallow: bool,
     pub locales: Vec<LocaleStatus>,
 }
 
@@ -427,7 +429,8 @@ pub fn track(prepared: &Prepared, config: &Config) -> Tracked {
             l
         })
         .collect();
-    let report = Report { default_locale: default.clone(), git: repo.is_some(), locales };
+    let shallow = repo.as_ref().is_some_and(Repo::is_shallow);
+    let report = Report { default_locale: default.clone(), git: repo.is_some(), shallow, locales };
     Tracked { report, repo, sources }
 }
 
@@ -565,6 +568,12 @@ impl Report {
             "Translation status (source language: {d}; {})\n\n",
             if self.git { "freshness in git commits" } else { "no git history: freshness by source hash" }
         ));
+        if self.shallow {
+            out.push_str(
+                "This clone is shallow: a recorded commit older than its history shows as not in the \
+                 repository. `git fetch --unshallow` fetches the rest.\n\n",
+            );
+        }
         let head = ["locale", "translated", "pages", "outdated", "missing", "messages", "table cells"];
         let rows: Vec<Vec<String>> = self
             .locales

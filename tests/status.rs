@@ -623,3 +623,24 @@ fn recorded_commits_on_other_branches_and_on_none() {
     assert!(repo.resolve(&dangling).is_some(), "git has the object");
     assert_eq!(history.commits_since(&repo, &dangling, &path), None);
 }
+
+#[test]
+fn a_shallow_clone_says_so_and_how_to_fetch_the_rest() {
+    // A clone of the last commit only: the German page's recorded commit is older than that.
+    let (dir, _) = repo(2);
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", dir.path().display());
+    git(clone.path(), &["clone", "-q", "--depth", "1", &url, "shallow"]);
+    let root = clone.path().join("shallow");
+    let r = report(&root);
+    assert!(r.git && r.shallow);
+    assert!(matches!(page(&r, "de", KEY).freshness, Freshness::UnknownCommit { .. }));
+    let out = polyref().args(["status", "--root"]).arg(&root).output().unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("This clone is shallow") && table.contains("git fetch --unshallow"), "{table}");
+    // The full repository is not shallow, and its table says nothing of it.
+    let r = report(dir.path());
+    assert!(r.git && !r.shallow);
+    let out = polyref().args(["status", "--root"]).arg(dir.path()).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("shallow"));
+}
