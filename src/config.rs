@@ -57,6 +57,10 @@ impl Config {
 
     /// Reads `root/polyref.toml` if it exists, otherwise uses the defaults.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        if !root.is_dir() {
+            return Err(Diagnostic::error("config", format!("the project folder {} does not exist", root.display()))
+                .hint("pass --root the folder that holds polyref.toml, content/, templates/ and i18n/"));
+        }
         let path = root.join(CONFIG_FILE);
         let mut source = None;
         let raw = match std::fs::read_to_string(&path) {
@@ -267,6 +271,14 @@ mod tests {
         let err = Config::load(dir.path()).unwrap_err();
         let loc = err.location.expect("located");
         format!("{} @ {}:{}", err.message, loc.line, loc.col)
+    }
+
+    #[test]
+    fn a_project_folder_that_does_not_exist_is_one_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Config::load(&dir.path().join("nowhere")).unwrap_err();
+        assert!(err.message.starts_with("the project folder ") && err.message.ends_with("nowhere does not exist"));
+        assert!(err.hint.unwrap().contains("--root"));
     }
 
     #[test]
