@@ -602,6 +602,9 @@ impl Report {
                 .iter()
                 .map(|p| {
                     let mut detail = p.freshness.describe(d);
+                    if self.shallow && matches!(p.freshness, Freshness::UnknownCommit { .. }) {
+                        detail.push_str(" (or older than this shallow clone)");
+                    }
                     // What to record to mark a translation as made from the current source.
                     // A new translation is a copy of the (MDN) source page.
                     let mdn = p.dialect.is_none_or(|d| d == crate::dialect::Dialect::Mdn);

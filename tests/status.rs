@@ -638,6 +638,7 @@ fn a_shallow_clone_says_so_and_how_to_fetch_the_rest() {
     let out = polyref().args(["status", "--root"]).arg(&root).output().unwrap();
     let table = String::from_utf8_lossy(&out.stdout);
     assert!(table.contains("This clone is shallow") && table.contains("git fetch --unshallow"), "{table}");
+    assert!(table.contains("is not in this repository's history (or older than this shallow clone)"), "{table}");
     // The full repository is not shallow, and its table says nothing of it.
     let r = report(dir.path());
     assert!(r.git && !r.shallow);
