@@ -264,7 +264,8 @@ impl Env<'_> {
     }
 }
 
-/// The macros polyref knows, by lower-case name.
+/// The macros polyref knows, by lower-case name: `render` has an arm for each, and any other
+/// name is unknown, to `render` and to `check_calls` alike.
 pub const KNOWN: &[&str] = &[
     "apiref",
     "availableinworkers",
@@ -341,6 +342,10 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
     let block = |html: String| Ok(Output { html, block: true, untranslated: 0, warning: None });
     let badge = |class: &str, id: &str| inline(format!("<span class=\"badge {class}\">{}</span>", esc(&env.label(id))));
     let name = call.name.to_ascii_lowercase();
+    // `KNOWN` decides, here as in `check_calls`; the arms below render each of its names.
+    if !KNOWN.contains(&name.as_str()) {
+        return Err(unknown(call, &name).at(at()));
+    }
     let no_args =
         |out: Result<Output, Diagnostic>| if call.args.is_empty() { out } else { Err(bad_args("no arguments")) };
     match name.as_str() {
@@ -443,6 +448,7 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             .at(at())
             .hint("content/data/close-codes.yaml is missing or has errors (reported above): restore it, or fix them")),
         },
+        // A name of `KNOWN` without its arm (the unit test of every known macro finds it).
         _ => Err(unknown(call, &name).at(at())),
     }
 }

@@ -628,3 +628,20 @@ fn a_link_one_letter_off_one_of_our_pages_is_warned_about() {
     assert_eq!(warnings("[b](/de/docs/Web/API/WebSocket/clone)\n"), [("link-near-miss", 5, 1)]);
     assert!(warnings("[b](/de/docs/Web/API/WebSocket/lose)\n").is_empty());
 }
+
+#[test]
+fn every_known_macro_renders_and_the_check_without_rendering_agrees() {
+    // `macros::KNOWN` is the list both `macros::render` and `macros::check_calls` (for a page
+    // whose front matter fails) go by: each of its names must have its rendering, and the two
+    // must say the same of any name.
+    let names =
+        macros::KNOWN.iter().copied().chain(["NoSuchMacro", "SpecName", "EmbedLiveSample", "cssxref", "domxrf"]);
+    for name in names {
+        let body = format!("{{{{{name}}}}}\n");
+        let checked = macros::check_calls(&body, &Source::new("p.md", body.as_str()), 0);
+        let (_, rendered) = render_de(&body);
+        let unknown = |d: &[Diagnostic]| d.iter().any(|d| d.code == "macro-unknown");
+        assert_eq!(unknown(&checked), unknown(&rendered), "{name}: {checked:?} / {rendered:?}");
+        assert_eq!(unknown(&rendered), !macros::KNOWN.contains(&name), "{name}: {rendered:?}");
+    }
+}
