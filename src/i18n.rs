@@ -72,14 +72,12 @@ fn ids_of(resource: &FluentResource) -> Vec<String> {
 }
 
 /// Where `name` (a message id, or a term's `-id`) is defined in `text`: the ranges of its
-/// definitions' ids, in order. A definition starts its line: `name =` or `name=`.
+/// definitions' ids, in order (the lines [`messages::entry_id`] reads as starting it).
 fn definitions(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix(name)
-            && rest.trim_start_matches([' ', '\t']).starts_with('=')
-        {
+        if messages::entry_id(line.trim_end_matches('\n')) == Some(name) {
             found.push(start..start + name.len());
         }
         start += line.len();

@@ -41,15 +41,12 @@ pub fn defined_in(source: &Source) -> Vec<Defined> {
         offset += line.len();
         let body = line.trim_end_matches('\n');
         if body.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            let id_len =
-                body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(body.len());
-            let id = &body[..id_len];
-            if body[id_len..].trim_start().starts_with('=') {
+            if let Some(id) = entry_id(body) {
                 current = Some(id.to_string());
                 // A message with only attributes has no value of its own.
-                let value = body[id_len..].trim_start()[1..].trim();
+                let value = body[id.len()..].trim_start()[1..].trim();
                 if !value.is_empty() || !next_is_attribute(&source.text[offset..]) {
-                    out.push(Defined { id: id.to_string(), file: file.clone(), at: start..start + id_len });
+                    out.push(Defined { id: id.to_string(), file: file.clone(), at: start..start + id.len() });
                 }
                 continue;
             }
@@ -70,6 +67,18 @@ pub fn defined_in(source: &Source) -> Vec<Defined> {
         }
     }
     out
+}
+
+/// The id of the Fluent entry `line` starts, if it starts one: `id =` (a message) or `-id =` (a
+/// term, returned with its `-`), written from the first column.
+pub fn entry_id(line: &str) -> Option<&str> {
+    let name = line.strip_prefix('-').unwrap_or(line);
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let len = name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(name.len());
+    let id_len = line.len() - name.len() + len;
+    line[id_len..].trim_start().starts_with('=').then(|| &line[..id_len])
 }
 
 fn next_is_attribute(rest: &str) -> bool {
@@ -486,6 +495,16 @@ mod tests {
         // The default locale's own references are checked too.
         let w = placeable_warnings(&[("en", "i18n/en/x.ftl", "a = { b }\n")]);
         assert_eq!(w, [("message-reference", "i18n/en/x.ftl".to_string(), 1, 7)]);
+    }
+
+    #[test]
+    fn the_entry_a_line_starts() {
+        assert_eq!(entry_id("hello = Hi"), Some("hello"));
+        assert_eq!(entry_id("close-code_1000= Normal"), Some("close-code_1000"));
+        assert_eq!(entry_id("-brand = polyref"), Some("-brand"));
+        for not_an_entry in ["    .title = x", "# hello = Hi", "  hello = Hi", "hello world = x", "hello", "-", "= x"] {
+            assert_eq!(entry_id(not_an_entry), None, "{not_an_entry}");
+        }
     }
 
     #[test]
