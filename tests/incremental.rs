@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::edits::{Rng, random_edit, runs};
-use common::{edit, project_copy, read_tree};
+use common::{edit, files_below, project_copy, read_tree};
 use polyref::config::Config;
 use polyref::incremental::{self, Incremental, Rebuilt, Step};
 use polyref::{BuildOptions, build};
@@ -319,26 +319,19 @@ fn random_edits_of_pages_rebuild_as_a_clean_build_does() {
     let dir = project_copy();
     let root = dir.path();
     let mut inc = start(root);
-    // The page files: markdown below a locale's folder (not content/README.md).
-    let mut pages = Vec::new();
-    let mut folders = vec![root.join("content")];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder).unwrap() {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                folders.push(p);
-            } else if p.extension().is_some_and(|x| x == "md") && folder != root.join("content") {
-                pages.push(fs::canonicalize(p).unwrap());
-            }
-        }
-    }
-    pages.sort();
+    // The page files, as the watcher names them: markdown below a locale's folder (not
+    // content/README.md).
+    let root = &fs::canonicalize(root).unwrap();
+    let pages: Vec<PathBuf> = files_below(&root.join("content"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "md") && p.parent() != Some(&root.join("content")))
+        .collect();
     let mut rng = Rng::from_env(0x0001_2026_1207);
     let (mut incremental, mut broken) = (0, 0);
     for run in 0..runs(60) {
         let path = pages[rng.below(pages.len())].clone();
         let good = fs::read_to_string(&path).unwrap();
-        let what = random_edit(&mut rng, &path, &fs::canonicalize(root).unwrap());
+        let what = random_edit(&mut rng, &path, root);
         let before = read_tree(&root.join("site"));
         let report = match inc.update(std::slice::from_ref(&path)) {
             Step::Done(r) if r.ok => {

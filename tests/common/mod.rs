@@ -32,6 +32,20 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Every file below `dir`, sorted (the same order on every machine).
+pub fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for e in fs::read_dir(&folder).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() { folders.push(p) } else { files.push(p) }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// Every file below `dir` as text (empty when not UTF-8), by `/`-separated path relative to it.
 pub fn read_tree(dir: &Path) -> std::collections::BTreeMap<String, String> {
     fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<String, String>) {
