@@ -200,9 +200,20 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     let (files, d) = dialect::parse_all(&loaded.pages);
     diags.extend(d);
     timings::mark("front matter");
-    let (model, d) = Model::assemble(files, config);
+    // The model is assembled on one thread; meanwhile the site's js blocks are highlighted
+    // together (see `highlight::ahead`) on the others, and the pages find them in the cache.
+    let ((model, d), ()) = rayon::join(
+        || Model::assemble(files, config),
+        || {
+            if config.highlight {
+                let code: Vec<&str> =
+                    loaded.pages.par_iter().flat_map_iter(|p| markdown::highlighted_code(&p.source.text)).collect();
+                highlight::ahead(code);
+            }
+        },
+    );
     diags.extend(d);
-    timings::mark("model");
+    timings::mark("model, highlighting ahead");
 
     let mut registry = None;
     let mut examples_source = None;
@@ -239,14 +250,6 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Diagnostics) {
     };
     diags.sort();
     timings::mark("data, messages, templates");
-    if config.highlight {
-        // The site's js blocks are highlighted together before any page renders (see
-        // `highlight::ahead`); the pages then find them in the cache.
-        let code: Vec<&str> =
-            loaded.pages.par_iter().flat_map_iter(|p| markdown::highlighted_code(&p.source.text)).collect();
-        highlight::ahead(code);
-        timings::mark("highlighting ahead");
-    }
     (
         renderer.map(|renderer| Prepared {
             model,
