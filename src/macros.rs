@@ -323,12 +323,6 @@ const UNSUPPORTED: &[(&str, &str)] = &[
 /// Renders one call. `source` and `body_start` place errors in the file.
 pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Result<Output, Diagnostic> {
     let at = || source.at(body_start + call.range.start..body_start + call.range.end);
-    let bad_args = |expected: &str| {
-        Diagnostic::error("macro-arguments", format!("`{}` was called with the wrong arguments", call.name))
-            .at(at())
-            .label(format!("expected {expected}"))
-            .hint("compare with the same macro on another page, or with MDN's documentation of it")
-    };
     let str_arg = |i: usize| call.args.get(i).and_then(Arg::as_str);
     // The link macros share their last arguments: the text to show (else `default`), an anchor
     // in the target page, and a true value to show the text without `<code>`.
@@ -346,41 +340,39 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
     if !KNOWN.contains(&name.as_str()) {
         return Err(unknown(call, &name).at(at()));
     }
-    let no_args =
-        |out: Result<Output, Diagnostic>| if call.args.is_empty() { out } else { Err(bad_args("no arguments")) };
+    // The arguments are checked first, by the rules `check_calls` uses too; the arms below
+    // render calls whose arguments have the right form.
+    if let Some(expected) = expected_args(call, &name) {
+        return Err(wrong_args(call, expected).at(at()));
+    }
+    // The first argument, which the macros that take one need (checked above).
+    let first = str_arg(0).unwrap_or_default();
     match name.as_str() {
         // Sidebars and diagrams MDN draws from its own data: polyref has neither.
-        "apiref" | "defaultapisidebar" | "inheritancediagram" => match call.args.as_slice() {
-            [] | [Arg::Str(_)] => inline(String::new()),
-            _ => Err(bad_args("an optional API group name, e.g. (\"WebSockets API\")")),
-        },
+        "apiref" | "defaultapisidebar" | "inheritancediagram" => inline(String::new()),
         "availableinworkers" => block(format!(
             "<div class=\"notecard note\" role=\"note\"><p>{}</p></div>",
             esc(&env.label("macro-available-in-workers"))
         )),
-        "seecompattable" => no_args(block(header_box("experimental", "header-experimental", env))),
-        "non-standard_header" => no_args(block(header_box("warning", "header-non-standard", env))),
-        "deprecated_header" => no_args(block(header_box("caution", "header-deprecated", env))),
-        "securecontext_header" => no_args(block(header_box("note", "header-secure-context", env))),
-        "experimental_inline" => no_args(badge("experimental", "badge-experimental")),
-        "securecontext_inline" => no_args(badge("secure-context", "badge-secure-context")),
-        "optional_inline" => no_args(badge("optional", "badge-optional")),
-        "readonlyinline" => no_args(badge("readonly", "badge-read-only")),
-        "non-standard_inline" => no_args(badge("non-standard", "badge-non-standard")),
-        "deprecated_inline" => no_args(badge("deprecated", "badge-deprecated")),
+        "seecompattable" => block(header_box("experimental", "header-experimental", env)),
+        "non-standard_header" => block(header_box("warning", "header-non-standard", env)),
+        "deprecated_header" => block(header_box("caution", "header-deprecated", env)),
+        "securecontext_header" => block(header_box("note", "header-secure-context", env)),
+        "experimental_inline" => badge("experimental", "badge-experimental"),
+        "securecontext_inline" => badge("secure-context", "badge-secure-context"),
+        "optional_inline" => badge("optional", "badge-optional"),
+        "readonlyinline" => badge("readonly", "badge-read-only"),
+        "non-standard_inline" => badge("non-standard", "badge-non-standard"),
+        "deprecated_inline" => badge("deprecated", "badge-deprecated"),
         "glossary" => {
-            let Some(term) = str_arg(0).filter(|t| !t.is_empty()) else {
-                return Err(bad_args("a term and optionally the text to show, e.g. (\"UTF-8\")"));
-            };
+            let term = first;
             let text = str_arg(1).unwrap_or(term);
             let href =
                 format!("https://developer.mozilla.org/{}/docs/Glossary/{}", env.mdn_locale(), term.replace(' ', "_"));
             inline(format!("<a href=\"{}\">{}</a>", esc(&href), esc(text)))
         }
         "domxref" => {
-            let Some(api) = str_arg(0).filter(|t| !t.is_empty()) else {
-                return Err(bad_args("an API name and optionally the text to show, e.g. (\"CloseEvent.code\")"));
-            };
+            let api = first;
             let path = api.trim_end_matches("()").replace('.', "/");
             let key = format!("Web/API/{path}");
             let ours = env.our_page(&key);
@@ -390,9 +382,7 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             Ok(Output { html, block: false, untranslated: 0, warning })
         }
         "jsxref" => {
-            let Some(api) = str_arg(0).filter(|t| !t.is_empty()) else {
-                return Err(bad_args("a JavaScript name, e.g. (\"undefined\")"));
-            };
+            let api = first;
             // As MDN reads the name: a path below the reference (`Statements/for...of`), or a
             // global object and its member (`Array.prototype.map()` is `Global_Objects/Array/map`).
             let name = api.trim_end_matches("()").replacen(".prototype.", ".", 1);
@@ -405,13 +395,7 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             inline(format!("<a href=\"{}\">{}</a>", esc(&href), shown(api)))
         }
         "httpheader" | "httpstatus" | "httpmethod" => {
-            let Some(target) = str_arg(0).filter(|t| !t.is_empty() && !t.contains(['/', '?', '#'])) else {
-                return Err(bad_args(match name.as_str() {
-                    "httpheader" => "a header name and optionally the text to show, e.g. (\"Sec-WebSocket-Key\")",
-                    "httpstatus" => "a status code and optionally the text to show, e.g. (\"400\")",
-                    _ => "a method name and optionally the text to show, e.g. (\"GET\")",
-                }));
-            };
+            let target = first;
             // A status code shows its reason phrase, as MDN shows it: `400 Bad Request`.
             let default = match crate::data::http_status::reason(target).filter(|_| name == "httpstatus") {
                 Some(reason) => format!("{target} {reason}"),
@@ -429,18 +413,14 @@ pub fn render(call: &Call, env: &Env, source: &Source, body_start: usize) -> Res
             );
             inline(format!("<a href=\"{}\">{}</a>", esc(&href), shown(&default)))
         }
-        "specifications" => no_args(block(specifications(env))),
+        "specifications" => block(specifications(env)),
         // `{{Compat("api.WebSocket.close")}}`, the older form, names the compatibility data.
-        "compat" => match call.args.as_slice() {
-            [] => block(compat(env, None)),
-            [Arg::Str(key)] if !key.is_empty() => block(compat(env, Some(key))),
-            _ => Err(bad_args("no arguments, or the browser-compat key, e.g. (\"api.WebSocket.close\")")),
-        },
+        "compat" => block(compat(env, str_arg(0))),
         "closecodes" => match env.registry {
-            Some(r) => no_args({
+            Some(r) => {
                 let (html, untranslated) = crate::data::close_codes_table(r, env);
                 Ok(Output { html, block: true, untranslated, warning: None })
-            }),
+            }
             None => Err(Diagnostic::error(
                 "macro-data",
                 "`CloseCodes` needs the close-code registry, which did not load",
@@ -480,18 +460,69 @@ pub fn syntax_error(e: SyntaxError, source: &Source, body_start: usize) -> Diagn
 }
 
 /// The problems of `body`'s macro calls that show without rendering the page: a `{{…}}` not
-/// written as a call, and a name polyref does not know. For a page whose front matter has errors
-/// (it is not rendered), so that one run reports these as well.
+/// written as a call, a name polyref does not know, and arguments of the wrong form. For a page
+/// whose front matter has errors (it is not rendered), so that one run reports these as well.
 pub fn check_calls(body: &str, source: &Source, body_start: usize) -> Vec<Diagnostic> {
     let (calls, errors) = scan(body);
     let mut diags: Vec<Diagnostic> = errors.into_iter().map(|e| syntax_error(e, source, body_start)).collect();
     for call in &calls {
+        let at = || source.at(body_start + call.range.start..body_start + call.range.end);
         let name = call.name.to_ascii_lowercase();
         if !KNOWN.contains(&name.as_str()) {
-            diags.push(unknown(call, &name).at(source.at(body_start + call.range.start..body_start + call.range.end)));
+            diags.push(unknown(call, &name).at(at()));
+        } else if let Some(expected) = expected_args(call, &name) {
+            diags.push(wrong_args(call, expected).at(at()));
         }
     }
     diags
+}
+
+/// What a call of the known macro `name` (lowercased) should have been given, if its arguments
+/// are not of the form the macro takes. [`render`] and [`check_calls`] both go by this.
+fn expected_args(call: &Call, name: &str) -> Option<&'static str> {
+    let named = |i: usize| call.args.get(i).and_then(Arg::as_str).is_some_and(|t| !t.is_empty());
+    match name {
+        "apiref" | "defaultapisidebar" | "inheritancediagram" => match call.args.as_slice() {
+            [] | [Arg::Str(_)] => None,
+            _ => Some("an optional API group name, e.g. (\"WebSockets API\")"),
+        },
+        "seecompattable"
+        | "non-standard_header"
+        | "deprecated_header"
+        | "securecontext_header"
+        | "experimental_inline"
+        | "securecontext_inline"
+        | "optional_inline"
+        | "readonlyinline"
+        | "non-standard_inline"
+        | "deprecated_inline"
+        | "specifications"
+        | "closecodes" => (!call.args.is_empty()).then_some("no arguments"),
+        "glossary" => (!named(0)).then_some("a term and optionally the text to show, e.g. (\"UTF-8\")"),
+        "domxref" => (!named(0)).then_some("an API name and optionally the text to show, e.g. (\"CloseEvent.code\")"),
+        "jsxref" => (!named(0)).then_some("a JavaScript name, e.g. (\"undefined\")"),
+        "httpheader" | "httpstatus" | "httpmethod" => {
+            let target = call.args.first().and_then(Arg::as_str).unwrap_or_default();
+            (target.is_empty() || target.contains(['/', '?', '#'])).then_some(match name {
+                "httpheader" => "a header name and optionally the text to show, e.g. (\"Sec-WebSocket-Key\")",
+                "httpstatus" => "a status code and optionally the text to show, e.g. (\"400\")",
+                _ => "a method name and optionally the text to show, e.g. (\"GET\")",
+            })
+        }
+        "compat" => match call.args.as_slice() {
+            [] => None,
+            [Arg::Str(key)] if !key.is_empty() => None,
+            _ => Some("no arguments, or the browser-compat key, e.g. (\"api.WebSocket.close\")"),
+        },
+        _ => None,
+    }
+}
+
+/// The error for a call whose arguments are not of the form its macro takes (`expected`).
+fn wrong_args(call: &Call, expected: &str) -> Diagnostic {
+    Diagnostic::error("macro-arguments", format!("`{}` was called with the wrong arguments", call.name))
+        .label(format!("expected {expected}"))
+        .hint("compare with the same macro on another page, or with MDN's documentation of it")
 }
 
 /// A macro's name as MDN writes it.

@@ -517,14 +517,17 @@ fn problems_of_different_stages_are_reported_in_one_run() {
 
 #[test]
 fn a_page_whose_front_matter_fails_still_has_its_macro_calls_checked() {
-    // A tab in the front matter, a misspelt macro name and an unclosed call, all in one file:
-    // the translator learns of all three from one run, not of the macro errors after fixing the tab.
+    // A tab in the front matter, a call with wrong arguments, a misspelt macro name and an
+    // unclosed call, all in one file: the translator learns of all four from one run, not of the
+    // macro errors after fixing the tab.
     let f = build_bad("front-matter-and-macros", &[]);
     f.expect("front-matter-yaml", DE_CLOSE, Some((6, 1)));
+    let d = f.expect("macro-arguments", DE_CLOSE, Some((9, 1)));
+    assert!(d.label.as_deref().unwrap().contains("an optional API group name"), "{}", d.render());
     let d = f.expect("macro-unknown", DE_CLOSE, Some((11, 50)));
     assert!(d.hint.as_deref().unwrap().contains("did you mean `domxref`?"), "{}", d.render());
     f.expect("macro-syntax", DE_CLOSE, Some((15, 1)));
-    assert_eq!(f.errors(), 3, "{}", f.text);
+    assert_eq!(f.errors(), 4, "{}", f.text);
     insta::assert_snapshot!("front-matter-and-macros", f.text);
 }
 

@@ -645,3 +645,48 @@ fn every_known_macro_renders_and_the_check_without_rendering_agrees() {
         assert_eq!(unknown(&rendered), !macros::KNOWN.contains(&name), "{name}: {rendered:?}");
     }
 }
+
+#[test]
+fn wrong_arguments_are_found_alike_with_and_without_rendering() {
+    // A page whose front matter fails is not rendered; `check_calls` must still report the
+    // arguments `render` would refuse, and no others (both go by `macros::expected_args`).
+    let calls = [
+        "{{domxref}}",
+        "{{domxref(\"\")}}",
+        "{{domxref(3)}}",
+        "{{domxref(\"WebSocket\")}}",
+        "{{optional_inline(\"x\")}}",
+        "{{optional_inline}}",
+        "{{Glossary}}",
+        "{{Glossary(\"UTF-8\", \"UTF-8 zwei\")}}",
+        "{{jsxref}}",
+        "{{jsxref(\"undefined\")}}",
+        "{{HTTPStatus(\"4/0\")}}",
+        "{{HTTPStatus(\"400\")}}",
+        "{{Compat(\"a\", \"b\")}}",
+        "{{Compat(\"\")}}",
+        "{{Compat}}",
+        "{{APIRef(\"a\", \"b\")}}",
+        "{{APIRef(\"WebSockets API\")}}",
+        "{{Specifications(1)}}",
+        "{{Specifications}}",
+        "{{SeeCompatTable(true)}}",
+        "{{AvailableInWorkers}}",
+    ];
+    let mut wrong = 0;
+    for call in calls {
+        let body = format!("Text {call}\n");
+        let refused = |d: &[Diagnostic]| -> Vec<(String, Option<String>, usize)> {
+            d.iter()
+                .filter(|d| d.code == "macro-arguments")
+                .map(|d| (d.message.clone(), d.label.clone(), d.location.as_ref().map_or(0, |l| l.col)))
+                .collect()
+        };
+        let checked = refused(&macros::check_calls(&body, &Source::new("p.md", body.as_str()), 0));
+        let rendered = refused(&render_de(&body).1);
+        assert_eq!(checked, rendered, "{call}");
+        wrong += usize::from(!rendered.is_empty());
+        assert!(rendered.iter().all(|(_, label, col)| *col == 6 && label.is_some()), "{call}: {rendered:?}");
+    }
+    assert_eq!(wrong, 12, "the calls above with wrong arguments");
+}
