@@ -119,10 +119,12 @@ fn serve_edit_break_fix_stop() {
     let still = get(port, &page, LIMIT).unwrap();
     assert!(still.status == 200 && still.body.contains("close() method, edited"));
 
-    // Fixing the file clears it.
+    // Fixing the file clears it. (As above, the files are in place a moment before the state
+    // says so: wait for the generation after the broken build.)
+    let broken_generation = state["generation"].as_u64().unwrap();
     std::fs::write(root.join(PAGE), good.replace("close() method, edited", "close() method, fixed")).unwrap();
     until(port, &page, "the fixed page", |r| r.body.contains("close() method, fixed"));
-    let fixed = events(port, base, None);
+    let fixed = events(port, base, Some(broken_generation));
     assert_eq!(fixed["ok"], true);
     assert!(fixed["problems"].as_array().unwrap().is_empty());
 
