@@ -44,6 +44,7 @@ pub const MESSAGES: &[&str] = &[
     "status-intro",
     "status-history-git",
     "status-history-hash",
+    "status-history-shallow",
     "status-col-language",
     "status-col-percent",
     "status-col-translated",
@@ -849,7 +850,14 @@ pub(crate) fn render_pages(
                 scripts: Vec::new(),
                 meta: None,
             },
-            history: i18n.text(lang, if report.git { "status-history-git" } else { "status-history-hash" }),
+            history: match (report.git, report.shallow) {
+                // A published site is often built from a shallow checkout (CI's default).
+                (true, true) => {
+                    format!("{} {}", i18n.text(lang, "status-history-git"), i18n.text(lang, "status-history-shallow"))
+                }
+                (true, false) => i18n.text(lang, "status-history-git"),
+                (false, _) => i18n.text(lang, "status-history-hash"),
+            },
             locales,
         };
         let name = format!("{page_dir}/index.html");

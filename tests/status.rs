@@ -639,9 +639,21 @@ fn a_shallow_clone_says_so_and_how_to_fetch_the_rest() {
     let table = String::from_utf8_lossy(&out.stdout);
     assert!(table.contains("This clone is shallow") && table.contains("git fetch --unshallow"), "{table}");
     assert!(table.contains("is not in this repository's history (or older than this shallow clone)"), "{table}");
+    // So does the site's status page, in each language.
+    let config = Config::load(&root).unwrap();
+    let outcome = polyref::build(&config, &polyref::BuildOptions { write: true, jobs: Some(2) });
+    assert!(outcome.summary.is_some(), "{:#?}", outcome.diagnostics);
+    let status = |l: &str| fs::read_to_string(config.output_dir.join(l).join("status/index.html")).unwrap();
+    assert!(status("en").contains("This copy&#39;s history is shallow"), "{}", status("en"));
+    assert!(status("de").contains("gekürzt (shallow)") && status("es").contains("recortado (shallow)"));
     // The full repository is not shallow, and its table says nothing of it.
     let r = report(dir.path());
     assert!(r.git && !r.shallow);
     let out = polyref().args(["status", "--root"]).arg(dir.path()).output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("shallow"));
+    let config = Config::load(dir.path()).unwrap();
+    let outcome = polyref::build(&config, &polyref::BuildOptions { write: true, jobs: Some(2) });
+    assert!(outcome.summary.is_some(), "{:#?}", outcome.diagnostics);
+    let en = fs::read_to_string(config.output_dir.join("en/status/index.html")).unwrap();
+    assert!(en.contains("counted in commits") && !en.contains("shallow"), "{en}");
 }

@@ -89,6 +89,7 @@ status-title = Stand der Übersetzungen
 status-intro = Für jede Sprache: welche Seiten übersetzt sind, welche fehlen (Leser bekommen eine andere Sprache) und welche veraltet sind, weil sich die englische Seite seitdem geändert hat, und welche Meldungen der Oberfläche noch zu übersetzen sind.
 status-history-git = Veraltete Seiten werden in Commits der Projektgeschichte gezählt.
 status-history-hash = Diese Kopie hat keine Git-Geschichte: Übersetzungen werden über ihren Hash mit der englischen Seite verglichen.
+status-history-shallow = Die Geschichte dieser Kopie ist gekürzt (shallow): Ein aufgezeichneter Commit, der älter ist, erscheint als nicht in der Geschichte.
 status-col-language = Sprache
 status-col-percent = Übersetzt
 status-col-translated = Seiten

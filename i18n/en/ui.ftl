@@ -99,6 +99,7 @@ status-title = Translation status
 status-intro = For each language: which pages are translated, which are missing (readers get another language) and which are outdated because the English page changed since, and which interface messages still need translating.
 status-history-git = Outdated pages are counted in commits of the project's history.
 status-history-hash = This copy has no git history: translations are compared with the English page by its hash.
+status-history-shallow = This copy's history is shallow (cut short): a recorded commit older than it shows as not in the history.
 status-col-language = Language
 status-col-percent = Translated
 status-col-translated = Pages

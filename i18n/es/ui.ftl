@@ -89,6 +89,7 @@ status-title = Estado de las traducciones
 status-intro = Para cada idioma: qué páginas están traducidas, cuáles faltan (el lector recibe otro idioma) y cuáles están desactualizadas porque la página en inglés cambió después, y qué mensajes de la interfaz quedan por traducir.
 status-history-git = Las páginas desactualizadas se cuentan en commits del historial del proyecto.
 status-history-hash = Esta copia no tiene historial de git: las traducciones se comparan con la página en inglés por su hash.
+status-history-shallow = El historial de esta copia está recortado (shallow): un commit registrado más antiguo aparece como ausente del historial.
 status-col-language = Idioma
 status-col-percent = Traducido
 status-col-translated = Páginas
