@@ -53,8 +53,8 @@ print(round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
 PY
 }
 
-echo "| pages | where | tool | median wall (s) | pages/s | × floor | Hugo's time ÷ this | peak memory (MB) |"
-echo "|---:|---|---|---:|---:|---:|---:|---:|"
+echo "| pages | where | tool | median wall (s) | pages/s | × floor | × floor, round by round | Hugo's time ÷ this | peak memory (MB) |"
+echo "|---:|---|---|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
   pages=$((n * 3))
   for where in $WHERE; do
@@ -112,13 +112,21 @@ for n in $SIZES; do
 import glob, json, statistics, sys
 prefix, i, pages, where, name, mem = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:7]
 names = sys.argv[7:]
+def by_round(tool):
+    # One run per file, `<prefix>-<tool>-<round>.json`.
+    return {int(f.rsplit("-", 1)[1].removesuffix(".json")): json.load(open(f))["results"][0]["times"][0]
+            for f in glob.glob(f"{prefix}-{tool}-*.json")}
 def median(tool):
-    times = [t for f in glob.glob(f"{prefix}-{tool}-*.json") for t in json.load(open(f))["results"][0]["times"]]
-    return statistics.median(times)
+    return statistics.median(by_round(tool).values())
 mine = median(i)
 floor = median(1)  # the commands are polyref, floor, then the optional ones
+# The tools take turns, so each round's runs met the same conditions: the range of the ratio
+# over the rounds shows how far one round may fall from the median.
+rounds, floor_rounds = by_round(i), by_round(1)
+ratios = sorted(t / floor_rounds[r] for r, t in rounds.items() if r in floor_rounds)
+spread = f"{ratios[0]:.2f}–{ratios[-1]:.2f}" if ratios else "—"
 vs_hugo = f"{median(names.index('hugo')) / mine:.1f}" if "hugo" in names else "—"
-print(f"| {pages:,} | {where} | {name} | {mine:.2f} | {pages / mine:,.0f} | {mine / floor:.2f} | {vs_hugo} | {mem} |")
+print(f"| {pages:,} | {where} | {name} | {mine:.2f} | {pages / mine:,.0f} | {mine / floor:.2f} | {spread} | {vs_hugo} | {mem} |")
 PY
     done
     rm -rf "$out"
