@@ -47,10 +47,23 @@ impl Source {
 impl Source {
     /// A location covering line `line` (1-based) without its newline.
     pub fn line(&self, line: usize) -> Location {
-        let start: usize = self.text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-        let len =
-            self.text[start.min(self.text.len())..].find('\n').unwrap_or(self.text.len() - start.min(self.text.len()));
+        let start = self.line_start(line);
+        let len = self.text[start..].find('\n').unwrap_or(self.text.len() - start);
         self.at(start..start + len)
+    }
+
+    /// A location `width` characters wide from line `line`, column `col` (1-based, columns in
+    /// characters as [`line_col`] counts them): for places other tools report by line and column.
+    pub fn at_line_col(&self, line: usize, col: usize, width: usize) -> Location {
+        let start = self.line_start(line);
+        let rest = &self.text[start..];
+        let byte = |chars: usize| rest.char_indices().nth(chars).map_or(rest.len(), |(i, _)| i);
+        self.at(start + byte(col.saturating_sub(1))..start + byte(col.saturating_sub(1) + width))
+    }
+
+    /// The byte offset where line `line` (1-based) starts; the text's end past its last line.
+    fn line_start(&self, line: usize) -> usize {
+        self.text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum()
     }
 }
 
@@ -281,6 +294,18 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         // "ü" and "é" are two bytes each: the space is the third character.
         assert_eq!(line_col(text, 7), (2, 3));
+    }
+
+    #[test]
+    fn a_line_and_column_give_back_the_bytes_line_col_counted() {
+        let src = Source::new("f", "ab\nüé x\n");
+        let at = src.at_line_col(2, 2, 2);
+        assert_eq!((at.range.clone(), &src.text[at.range.clone()]), (5..8, "é "));
+        assert_eq!((at.line, at.col), (2, 2));
+        // Past the end of a line or of the text, the location is clamped, never out of bounds.
+        assert_eq!(src.at_line_col(2, 9, 3).range, 10..10);
+        assert_eq!(src.at_line_col(7, 1, 1).range, 10..10);
+        assert_eq!(src.line(1).range, 0..2);
     }
 
     #[test]

@@ -294,13 +294,7 @@ fn reports(message: &str, sources: &[Source]) -> Option<Vec<Diagnostic>> {
         let path = format!("templates/{}", parts.next()?);
         let width = lines.last().map_or(1, |l| l.matches('^').count().max(1));
         let at = match sources.iter().find(|s| s.path.ends_with(&path)) {
-            Some(src) => {
-                let line_start = src.text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-                let rest = &src.text[line_start..];
-                let byte = |chars: usize| rest.char_indices().nth(chars).map_or(rest.len(), |(i, _)| i);
-                let start = byte(col.saturating_sub(1));
-                src.at(line_start + start..line_start + byte(col.saturating_sub(1) + width))
-            }
+            Some(src) => src.at_line_col(line, col, width),
             None => Location::bare(path, line, col),
         };
         let hint = if text.starts_with("Block ") {
