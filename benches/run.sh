@@ -118,11 +118,10 @@ def by_round(tool):
             for f in glob.glob(f"{prefix}-{tool}-*.json")}
 def median(tool):
     return statistics.median(by_round(tool).values())
-mine = median(i)
-floor = median(1)  # the commands are polyref, floor, then the optional ones
+rounds, floor_rounds = by_round(i), by_round(1)  # the commands are polyref, floor, then the optional ones
+mine, floor = statistics.median(rounds.values()), statistics.median(floor_rounds.values())
 # The tools take turns, so each round's runs met the same conditions: the range of the ratio
 # over the rounds shows how far one round may fall from the median.
-rounds, floor_rounds = by_round(i), by_round(1)
 ratios = sorted(t / floor_rounds[r] for r, t in rounds.items() if r in floor_rounds)
 spread = f"{ratios[0]:.2f}–{ratios[-1]:.2f}" if ratios else "—"
 vs_hugo = f"{median(names.index('hugo')) / mine:.1f}" if "hugo" in names else "—"
