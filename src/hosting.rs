@@ -1,9 +1,10 @@
 //! Hosting stage: the files a static host such as GitHub Pages needs beside the pages —
 //! `.nojekyll` (publish the folder as it is), `404.html` (served for any missing address, so every
-//! link in it is an absolute path under the base path), `sitemap.xml` and `robots.txt`.
+//! link in it is an absolute path under the base path), `sitemap.xml` (an index of
+//! `sitemap-N.xml` files for a site too large for one) and `robots.txt`.
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Location};
+use crate::diag::Diagnostic;
 use crate::render::{Chrome, NotFoundMessage, NotFoundView};
 use crate::site::{Prepared, languages};
 use crate::sitemap;
@@ -21,33 +22,16 @@ pub fn files(prepared: &Prepared, config: &Config) -> (Vec<(String, Vec<u8>)>, V
         Ok(html) => files.push((NOT_FOUND.into(), html.into_bytes())),
         Err(d) => diags.push(d),
     }
-    let (xml, d) = sitemap(prepared, config);
-    files.push((sitemap::SITEMAP.into(), xml));
-    diags.extend(d);
+    files.extend(sitemap_files(prepared, config));
     files.push(("robots.txt".into(), sitemap::robots(config).into_bytes()));
     (files, diags)
 }
 
-/// `sitemap.xml`: every page with its translations, and a warning when it lists more pages than
-/// search engines read from one file.
-pub fn sitemap(prepared: &Prepared, config: &Config) -> (Vec<u8>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
+/// The sitemap's files: `sitemap.xml` with every page and its translations, or, for a site
+/// larger than one file may list, `sitemap.xml` as the index of the files that list them.
+pub fn sitemap_files(prepared: &Prepared, config: &Config) -> Vec<(String, Vec<u8>)> {
     let entries = sitemap::entries(config, &prepared.model);
-    if entries.len() > sitemap::MAX_URLS {
-        diags.push(
-            Diagnostic::warning(
-                "sitemap-too-large",
-                format!(
-                    "the sitemap lists {} pages; search engines read at most {} from one file",
-                    entries.len(),
-                    sitemap::MAX_URLS
-                ),
-            )
-            .at(Location::file(sitemap::SITEMAP))
-            .hint("the pages past the limit may not be found through the sitemap; split the site"),
-        );
-    }
-    (sitemap::sitemap(&entries).into_bytes(), diags)
+    sitemap::files(config, &entries).into_iter().map(|(name, xml)| (name, xml.into_bytes())).collect()
 }
 
 /// The view of `404.html`: the message in every locale, each linking to that locale's home.

@@ -11,7 +11,8 @@
 //!   another locale's text (a fallback page);
 //! - each locale's home, which lists every page's title and summary (only when the entry changed);
 //! - the status pages, from the translation status of the entity's rows (only when a row changed);
-//! - when a translation was added or removed, the sitemap, which lists each page's translations.
+//! - when a translation was added or removed, the sitemap, which lists each page's translations
+//!   (and a file of a split sitemap that it no longer needs is removed).
 //!
 //! What it cannot change: links from other pages resolve by key alone (`Env::our_page`), and
 //! the language switchers and `hreflang` alternates are the entity's own, and its folder depends
@@ -224,10 +225,13 @@ impl Incremental {
                 }
             }
         }
+        // With a translation added or removed, the sitemap; when it is split, the number of its
+        // files, after which any left by the build before are removed.
+        let mut sitemap_parts = None;
         if candidates.iter().any(|c| c.translations_changed) {
-            let (xml, d) = crate::hosting::sitemap(&self.prepared, &self.config);
-            files.push((crate::sitemap::SITEMAP.into(), xml));
-            extra.extend(d);
+            let sitemap = crate::hosting::sitemap_files(&self.prepared, &self.config);
+            sitemap_parts = Some(sitemap.len() - 1);
+            files.extend(sitemap);
         }
         if let Some(mut tracked) = self.prepared.status.take() {
             let mut changed = false;
@@ -277,6 +281,13 @@ impl Incremental {
                 Ok(false) => {}
                 // Part of the change may be written: only a full build can tell what the folder holds.
                 Err(e) => return Step::Full(format!("cannot write {rel}: {e}")),
+            }
+        }
+        for rel in sitemap_parts.into_iter().flat_map(|n| (n + 1..).map(crate::sitemap::part_name)) {
+            match write::remove_file(&self.config.output_dir, &rel) {
+                Ok(true) => rebuilt.written.push(rel),
+                Ok(false) => break,
+                Err(e) => return Step::Full(format!("cannot remove {rel}: {e}")),
             }
         }
         self.pending.clear();

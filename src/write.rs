@@ -188,6 +188,16 @@ pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<bool> {
     Ok(true)
 }
 
+/// Removes the file `rel` of a finished site, for an incremental rebuild that needs fewer files
+/// than the build before it. Returns whether there was one.
+pub fn remove_file(out: &Path, rel: &str) -> io::Result<bool> {
+    match fs::remove_file(out.join(rel)) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 /// Whether the file at `path` holds exactly `bytes` (its size is compared first).
 fn holds(path: &Path, bytes: &[u8]) -> bool {
     fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
@@ -281,6 +291,19 @@ mod tests {
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"two");
         let names: Vec<_> = fs::read_dir(out.join("a")).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["index.html"], "no temporary file left");
+    }
+
+    #[test]
+    fn remove_file_says_whether_there_was_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let w = Writer::begin(&out).unwrap();
+        w.write("sitemap-2.xml", b"<urlset/>").unwrap();
+        w.commit().unwrap();
+        assert!(remove_file(&out, "sitemap-2.xml").unwrap());
+        assert!(!out.join("sitemap-2.xml").exists());
+        assert!(!remove_file(&out, "sitemap-2.xml").unwrap(), "gone already");
+        assert!(remove_file(&dir.path().join("elsewhere/x"), "y").is_ok_and(|removed| !removed));
     }
 
     #[test]
