@@ -50,6 +50,7 @@ fn run_inner(config: &Config) -> Outcome {
     let summary = Summary {
         warnings: diags.warnings(),
         files: site.files.len(),
+        bytes: site.files.iter().map(|(_, b)| b.len() as u64).sum(),
         pages: site.pages,
         fallbacks: site.fallbacks,
         untranslated_cells: site.untranslated_cells,

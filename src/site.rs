@@ -50,6 +50,8 @@ pub struct Summary {
     pub untranslated_cells: BTreeMap<String, usize>,
     pub warnings: usize,
     pub files: usize,
+    /// The bytes of those files.
+    pub bytes: u64,
     pub elapsed: Duration,
     pub out: PathBuf,
     /// What highlighting js code blocks cost. Counted for the whole process while the run
@@ -64,13 +66,14 @@ impl std::fmt::Display for Summary {
         // BTreeMap order (alphabetical) keeps the line stable whatever the configuration.
         write!(
             f,
-            "{total} pages ({}), {} fallback{}, {} warning{}, {} files in {:.2} s",
+            "{total} pages ({}), {} fallback{}, {} warning{}, {} files ({}) in {:.2} s",
             per.join(", "),
             self.fallbacks,
             if self.fallbacks == 1 { "" } else { "s" },
             self.warnings,
             if self.warnings == 1 { "" } else { "s" },
             self.files,
+            size(self.bytes),
             self.elapsed.as_secs_f64()
         )?;
         if !self.untranslated_cells.is_empty() {
@@ -78,6 +81,20 @@ impl std::fmt::Display for Summary {
             write!(f, "; untranslated table cells: {}", per.join(", "))?;
         }
         Ok(())
+    }
+}
+
+/// `bytes` for a person: `512 B`, `61 KB`, `4.7 MB`, `506 MB`, `1.23 GB` (decimal units, as
+/// hosts state their limits).
+fn size(bytes: u64) -> String {
+    let b = bytes as f64;
+    // (Each unit up to where its rounded figure would reach the next.)
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..999_500 => format!("{:.0} KB", b / 1e3),
+        999_500..9_950_000 => format!("{:.1} MB", b / 1e6),
+        9_950_000..999_500_000 => format!("{:.0} MB", b / 1e6),
+        _ => format!("{:.2} GB", b / 1e9),
     }
 }
 
@@ -311,6 +328,8 @@ impl Sink for Discard {
 /// What rendering the site counted, without its files.
 pub struct RenderStats {
     pub files: usize,
+    /// The bytes of those files.
+    pub bytes: u64,
     pub pages: BTreeMap<String, usize>,
     pub fallbacks: usize,
     pub untranslated_cells: BTreeMap<String, usize>,
@@ -326,8 +345,10 @@ pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> 
     let shared = Shared::new(prepared, config);
     let write_error: std::sync::Mutex<Option<std::io::Error>> = std::sync::Mutex::new(None);
     let files = std::sync::atomic::AtomicUsize::new(0);
+    let size = std::sync::atomic::AtomicU64::new(0);
     let put = |rel: &str, bytes: &[u8]| {
         files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        size.fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
         if let Err(e) = sink.put(rel, bytes) {
             write_error.lock().expect("not poisoned").get_or_insert(e);
         }
@@ -402,6 +423,7 @@ pub fn render_site_to(prepared: &Prepared, config: &Config, sink: &dyn Sink) -> 
     diags.extend(prepared.i18n.undefined_report());
     RenderStats {
         files: files.into_inner(),
+        bytes: size.into_inner(),
         pages,
         fallbacks,
         untranslated_cells,
@@ -496,6 +518,7 @@ fn build_inner(config: &Config, opts: &BuildOptions) -> (Outcome, Option<Prepare
         untranslated_cells: stats.untranslated_cells,
         warnings: diags.warnings(),
         files: stats.files,
+        bytes: stats.bytes,
         elapsed: started.elapsed(),
         out: config.output_dir.clone(),
         highlight: highlight::stats().since(&highlighted),
@@ -837,4 +860,35 @@ fn render_root(shared: &Shared) -> Result<String, Diagnostic> {
         },
     };
     shared.renderer.render("root.html", &view, "index.html")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_read_as_a_person_would_say_them() {
+        let said: Vec<String> = [
+            0,
+            999,
+            1_000,
+            340_499,
+            999_499,
+            999_500,
+            4_730_000,
+            9_949_999,
+            9_999_999,
+            506_120_000,
+            999_999_999,
+            1_234_000_000,
+        ]
+        .into_iter()
+        .map(super::size)
+        .collect();
+        assert_eq!(
+            said,
+            [
+                "0 B", "999 B", "1 KB", "340 KB", "999 KB", "1.0 MB", "4.7 MB", "9.9 MB", "10 MB", "506 MB", "1.00 GB",
+                "1.23 GB"
+            ]
+        );
+    }
 }
