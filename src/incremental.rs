@@ -285,7 +285,8 @@ impl Incremental {
         }
         for rel in sitemap_parts.into_iter().flat_map(|n| (n + 1..).map(crate::sitemap::part_name)) {
             match write::remove_file(&self.config.output_dir, &rel) {
-                Ok(true) => rebuilt.written.push(rel),
+                // (Removed, not written: `written` lists the files whose bytes changed.)
+                Ok(true) => {}
                 Ok(false) => break,
                 Err(e) => return Step::Full(format!("cannot remove {rel}: {e}")),
             }

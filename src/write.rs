@@ -220,13 +220,21 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn commit_replaces_and_abort_keeps_the_previous_site() {
+    /// A site at `<temporary folder>/site` built with `files`, and the folder that holds it.
+    fn site_with(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let w = Writer::begin(&out).unwrap();
-        w.write("a/index.html", b"one").unwrap();
+        for (rel, bytes) in files {
+            w.write(rel, bytes).unwrap();
+        }
         w.commit().unwrap();
+        (dir, out)
+    }
+
+    #[test]
+    fn commit_replaces_and_abort_keeps_the_previous_site() {
+        let (dir, out) = site_with(&[("a/index.html", b"one")]);
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
 
         let w = Writer::begin(&out).unwrap();
@@ -238,11 +246,7 @@ mod tests {
 
     #[test]
     fn an_interrupted_build_is_cleaned_up_and_the_old_site_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("site");
-        let w = Writer::begin(&out).unwrap();
-        w.write("index.html", b"old").unwrap();
-        w.commit().unwrap();
+        let (dir, out) = site_with(&[("index.html", b"old")]);
         // Killed while writing: a partial temporary folder is left behind.
         let w = Writer::begin(&out).unwrap();
         w.write("index.html", b"partial").unwrap();
@@ -263,12 +267,7 @@ mod tests {
     #[test]
     fn unchanged_files_are_linked_not_rewritten() {
         use std::os::unix::fs::MetadataExt;
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("site");
-        let w = Writer::begin(&out).unwrap();
-        w.write("same.html", b"same").unwrap();
-        w.write("changed.html", b"one").unwrap();
-        w.commit().unwrap();
+        let (_dir, out) = site_with(&[("same.html", b"same"), ("changed.html", b"one")]);
         let inode = fs::metadata(out.join("same.html")).unwrap().ino();
         let w = Writer::begin(&out).unwrap();
         w.write("same.html", b"same").unwrap();
@@ -281,11 +280,7 @@ mod tests {
 
     #[test]
     fn replace_file_writes_only_changed_bytes_and_leaves_no_temporary_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("site");
-        let w = Writer::begin(&out).unwrap();
-        w.write("a/index.html", b"one").unwrap();
-        w.commit().unwrap();
+        let (_dir, out) = site_with(&[("a/index.html", b"one")]);
         assert!(!replace_file(&out, "a/index.html", b"one").unwrap(), "same bytes: not written");
         assert!(replace_file(&out, "a/index.html", b"two").unwrap());
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"two");
@@ -295,11 +290,7 @@ mod tests {
 
     #[test]
     fn remove_file_says_whether_there_was_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("site");
-        let w = Writer::begin(&out).unwrap();
-        w.write("sitemap-2.xml", b"<urlset/>").unwrap();
-        w.commit().unwrap();
+        let (dir, out) = site_with(&[("sitemap-2.xml", b"<urlset/>")]);
         assert!(remove_file(&out, "sitemap-2.xml").unwrap());
         assert!(!out.join("sitemap-2.xml").exists());
         assert!(!remove_file(&out, "sitemap-2.xml").unwrap(), "gone already");
