@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every fuzz target (or the ones named) for SECONDS each:
-#   bash fuzz/run.sh 600                 # all five targets, 10 minutes each
+#   bash fuzz/run.sh 600                 # all six targets, 10 minutes each
 #   bash fuzz/run.sh 60 markdown macros  # two targets, one minute each
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). The stable toolchain is enough: the build uses
 # RUSTC_BOOTSTRAP=1 for libFuzzer's coverage flags and no sanitizer (`-s none`). A crash is saved
@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(front_matter macros markdown close_rules data_files)
+[ ${#targets[@]} -gt 0 ] || targets=(front_matter macros markdown close_rules data_files highlight)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 # The targets that read files start from the project's files and the broken ones of the tests:
 # front matter and YAML are slow to find from nothing.
