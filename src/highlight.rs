@@ -301,7 +301,7 @@ fn render(code: &str) -> Option<String> {
                 code[item.end..].trim_start().starts_with("?.")
                     && items.get(i + 3).is_some_and(|n| n.tok == Tok::Punct(Token::LParen))
             }
-            Some(Tok::Template) => code[item.end..].starts_with('`'),
+            Some(Tok::Template) => items.get(i + 1).is_some_and(|n| code[n.start..].starts_with('`')),
             _ => false,
         };
         match class_of(item.tok, text, prev, before, next, called) {
@@ -813,6 +813,8 @@ mod tests {
             "hl-function",
         ];
         assert_eq!(classes(code, &names), want.map(class));
+        // A template's tag, however far from its template.
+        assert_eq!(classes("tag /* the tag */ `a ${b}`;\n", &["tag"]), [class("hl-function")]);
         // Plain: a name used as a value, and a contextual keyword used as a name.
         assert_eq!(classes("let of = 1, set = of;\n", &["of", "set"]), [None, None]);
     }
