@@ -305,11 +305,7 @@ fn render(code: &str) -> Option<String> {
             _ => false,
         };
         match class_of(item.tok, text, prev, before, next, called) {
-            Some(class) => {
-                out.open(class);
-                out.text(text);
-                out.close();
-            }
+            Some(class) => out.span(class, text),
             None => out.text(text),
         }
         done = item.end;
@@ -510,9 +506,7 @@ fn comments(gap: &str, out: &mut Spans) {
         };
         let end = match comment {
             Some(end) => {
-                out.open("hl-comment");
-                out.text(&text[..end]);
-                out.close();
+                out.span("hl-comment", &text[..end]);
                 end
             }
             None => {
@@ -529,15 +523,13 @@ fn comments(gap: &str, out: &mut Spans) {
 /// separates (`export default`), so that the markup stays small.
 struct Spans {
     html: String,
-    /// Classes of the spans open, outermost first.
-    open: Vec<&'static str>,
-    /// A top-level span ended but not closed yet, with the whitespace seen after it.
+    /// A span ended but not closed yet, with the whitespace seen after it.
     pending: Option<(&'static str, String)>,
 }
 
 impl Spans {
     fn new(len: usize) -> Spans {
-        Spans { html: String::with_capacity(len * 3), open: Vec::new(), pending: None }
+        Spans { html: String::with_capacity(len * 3), pending: None }
     }
 
     fn flush(&mut self) {
@@ -557,7 +549,9 @@ impl Spans {
         }
     }
 
-    fn open(&mut self, class: &'static str) {
+    /// Writes `text` in a span of `class`, or in the span before when that has the same class
+    /// and only whitespace came between.
+    fn span(&mut self, class: &'static str, text: &str) {
         match self.pending.take() {
             Some((same, space)) if same == class => self.html.push_str(&space),
             other => {
@@ -568,25 +562,12 @@ impl Spans {
                 self.html.push_str("\">");
             }
         }
-        self.open.push(class);
-    }
-
-    fn close(&mut self) {
-        match self.open.pop() {
-            Some(class) if self.open.is_empty() => {
-                self.flush();
-                self.pending = Some((class, String::new()));
-            }
-            Some(_) => self.html.push_str("</span>"),
-            None => {}
-        }
+        escape(text, &mut self.html);
+        self.pending = Some((class, String::new()));
     }
 
     fn finish(mut self) -> String {
         self.flush();
-        for _ in self.open.drain(..) {
-            self.html.push_str("</span>");
-        }
         self.html
     }
 }
